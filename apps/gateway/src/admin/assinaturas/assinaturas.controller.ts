@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Repository } from 'typeorm';
+import { PortalException, PortalValidationException } from '#common';
+import { Interveniente, Subscription } from '#database';
+import { SubscriptionService } from '../../subscriptions/subscription.service.js';
+
+export class CreateAdminAssinaturaDto {
+  /** The interveniente, by id or by NI (CNPJ/CPF). */
+  @IsOptional()
+  @IsUUID()
+  intervenienteId?: string;
+
+  @IsOptional()
+  @Matches(/^(\d{11}|\d{14})$/)
+  ni?: string;
+
+  @IsString()
+  @MaxLength(40)
+  evento: string;
+
+  @IsString()
+  endpoint: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  chaveSecreta?: string;
+}
+
+export function toAssinaturaView(subscription: Subscription) {
+  return {
+    id: subscription.id,
+    intervenienteId: subscription.intervenienteId,
+    evento: subscription.evento,
+    endpoint: subscription.endpoint,
+    ativa: subscription.active,
+    possuiChaveSecreta: subscription.secret !== null,
+    dataExclusao: subscription.cancelledAt,
+    motivoExclusao: subscription.cancelReason,
+  };
+}
+
+/** QA shortcut: subscribe on behalf of an interveniente without its certificate. */
+@Controller('admin/assinaturas')
+export class AssinaturasController {
+  constructor(
+    private readonly subscriptionService: SubscriptionService,
+    @InjectRepository(Interveniente) private readonly intervenientes: Repository<Interveniente>,
+    @InjectRepository(Subscription) private readonly subscriptions: Repository<Subscription>,
+  ) {}
+
+  @Post()
+  async create(@Body() dto: CreateAdminAssinaturaDto) {
+    if (!dto.intervenienteId && !dto.ni) {
+      throw new PortalValidationException([
+        { code: 'INTERVENIENTE_OBRIGATORIO', field: 'intervenienteId', message: 'Informe intervenienteId ou ni.' },
+      ]);
+    }
+    const owner = await this.intervenientes.findOneBy(dto.intervenienteId ? { id: dto.intervenienteId } : { ni: dto.ni });
+    if (!owner) {
+      throw new PortalValidationException([
+        { code: 'INTERVENIENTE_INEXISTENTE', field: dto.intervenienteId ? 'intervenienteId' : 'ni', message: 'Interveniente não encontrado.' },
+      ]);
+    }
+    return toAssinaturaView(await this.subscriptionService.create(owner, dto));
+  }
+
+  @Get()
+  async list(@Query('intervenienteId') intervenienteId?: string, @Query('evento') evento?: string) {
+    const where = { ...(intervenienteId ? { intervenienteId } : {}), ...(evento ? { evento } : {}) };
+    return (await this.subscriptions.find({ where, order: { id: 'ASC' } })).map(toAssinaturaView);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+    const removed = await this.subscriptionService.deactivate(id, 'Excluída pela administração do simulador.');
+    if (!removed) throw new PortalException(404, 'PUCX-ER0404', 'Assinatura não encontrada.');
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Header, Post } from '@nestjs/common';
+import { ArrayMaxSize, IsArray, IsInt, IsIP, IsOptional, IsString, Max, Min } from 'class-validator';
+import { AuthorityService } from '#authority';
+import { ClockService } from '#clock';
+import { PortalValidationException } from '#common';
+import { issueServerCertificate, loadCertificateAuthority } from '#pki';
+
+export class EmitirCertificadoServidorDto {
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  dnsNames?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIP(undefined, { each: true })
+  ipAddresses?: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  validadeDias?: number;
+}
+
+/** The simulator's test PKI (simulator extension): its CA and certificates for integrators' receivers. */
+@Controller('admin/pki')
+export class PkiController {
+  constructor(
+    private readonly authority: AuthorityService,
+    private readonly clock: ClockService,
+  ) {}
+
+  @Get('ca.pem')
+  @Header('Content-Type', 'application/x-pem-file')
+  caPem(): string {
+    const { root, intermediate } = this.authority.caBundle();
+    return root.certPem + intermediate.certPem;
+  }
+
+  /**
+   * A TLS server certificate for a receiver (EKU serverAuth), issued by the simulator's CA, which the
+   * delivery engine trusts by default. Without names: localhost, 127.0.0.1 and ::1.
+   */
+  @Post('certificados-servidor')
+  async issueServer(@Body() dto: EmitirCertificadoServidorDto) {
+    const authority = await loadCertificateAuthority(this.authority.caBundle());
+    try {
+      const issued = await issueServerCertificate(authority, {
+        now: await this.clock.now(),
+        dnsNames: dto.dnsNames,
+        ipAddresses: dto.ipAddresses,
+        validityDays: dto.validadeDias,
+      });
+      return {
+        serialNumber: issued.serialNumber,
+        certPem: issued.certPem,
+        keyPem: issued.keyPem,
+        chainPem: issued.chainPem,
+        notBefore: issued.notBefore,
+        notAfter: issued.notAfter,
+      };
+    } catch (error) {
+      if (error instanceof RangeError) {
+        throw new PortalValidationException([{ code: 'NOME_INVALIDO', field: 'dnsNames', message: error.message }]);
+      }
+      throw error;
+    }
+  }
+}

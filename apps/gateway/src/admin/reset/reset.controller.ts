@@ -1,0 +1,26 @@
+import { Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ClockService } from '#clock';
+import { DeliveryQueue } from '#queue';
+
+/** Clears scenarios, events and notifications; keeps the PKI and the authorization base. */
+@Controller('admin/reset')
+export class ResetController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+    private readonly deliveryQueue: DeliveryQueue,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  async reset(@Query('assinaturas') assinaturas?: string) {
+    const withSubscriptions = assinaturas === 'true';
+    await this.deliveryQueue.queue.drain(true);
+    // TRUNCATE is the one way receipts go: their trigger refuses UPDATE and DELETE.
+    const tables = ['receipt', 'delivery_attempt', 'notification', 'event', ...(withSubscriptions ? ['subscription'] : [])];
+    await this.dataSource.query(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
+    await this.clock.reset();
+    return { limpo: tables };
+  }
+}

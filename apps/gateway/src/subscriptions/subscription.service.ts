@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { findCatalogEvent, subscriberTipo } from '#catalog';
+import { SIM_NOW_SQL } from '#clock';
+import { type FieldError, PortalValidationException } from '#common';
+import { type Interveniente, Subscription } from '#database';
+import { checkEndpoint } from './endpoint-policy.js';
+
+export interface SubscriptionInput {
+  evento: string;
+  endpoint: string;
+  chaveSecreta?: string | null;
+}
+
+/** The portal's subscription rules, shared by the portal API and the admin shortcut. */
+@Injectable()
+export class SubscriptionService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(owner: Interveniente, input: SubscriptionInput): Promise<Subscription> {
+    this.validate(owner, input);
+    const repository = this.dataSource.getRepository(Subscription);
+    try {
+      return await repository.save(
+        repository.create({
+          intervenienteId: owner.id,
+          evento: input.evento,
+          endpoint: input.endpoint,
+          secret: input.chaveSecreta ?? null,
+        }),
+      );
+    } catch (error) {
+      // The partial unique index is the last word when two requests race.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw duplicate(input.evento);
+      throw error;
+    }
+  }
+
+  /**
+   * Deleting a subscription keeps its row (shown with `exibirInativos`) and cancels its pending
+   * notifications: the portal never sends to a subscription that no longer exists.
+   */
+  async deactivate(id: number, reason: string, ownerId?: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = await manager.query(
+        `UPDATE subscription SET active = false, cancelled_at = ${SIM_NOW_SQL}, cancel_reason = $2
+          WHERE id = $1 AND active AND ($3::uuid IS NULL OR interveniente_id = $3) RETURNING id`,
+        [id, reason, ownerId ?? null],
+      );
+      if (rows.length === 0) return false;
+      await manager.query(
+        `UPDATE notification SET status = 'CANCELADA', last_cause = 'ASSINATURA_EXCLUIDA', next_attempt_at = NULL,
+                completed_at = ${SIM_NOW_SQL}
+          WHERE subscription_id = $1 AND status = 'PENDENTE'`,
+        [id],
+      );
+      return true;
+    });
+  }
+
+  private validate(owner: Interveniente, input: SubscriptionInput): void {
+    const errors: FieldError[] = [...checkEndpoint(input.endpoint)];
+    const event = findCatalogEvent(input.evento);
+    if (!event) {
+      errors.push({ code: 'EVENTO_INEXISTENTE', field: 'evento', message: `O evento ${input.evento} não existe no catálogo.` });
+    } else if (subscriberTipo(event) !== owner.tipo) {
+      errors.push({
+        code: 'EVENTO_NAO_PERMITIDO',
+        field: 'evento',
+        message: `O evento ${input.evento} não pode ser assinado por um interveniente do tipo ${owner.tipo}.`,
+      });
+    }
+    if (errors.length > 0) throw new PortalValidationException(errors);
+  }
+}
+
+function duplicate(evento: string): PortalValidationException {
+  return new PortalValidationException([
+    { code: 'ASSINATURA_DUPLICADA', field: 'evento', message: `Já existe uma assinatura ativa para o evento ${evento}.` },
+  ]);
+}

@@ -1,0 +1,136 @@
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import axios, { AxiosError } from 'axios';
+
+export const RESPONSE_CAPTURE_BYTES = 4_096;
+
+export interface WebhookRequest {
+  endpoint: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Local address the socket binds to (one of the configured egress addresses). */
+  sourceAddress?: string;
+}
+
+export interface WebhookResponse {
+  /** Only HTTP 200 is a receipt. */
+  ok: boolean;
+  httpStatus: number | null;
+  /** `OK`, `HTTP_<status>`, `TIMEOUT`, `TLS_<code>`, `ECONNREFUSED`... */
+  cause: string;
+  detail: string | null;
+  responseBody: string | null;
+  durationMs: number;
+  /** Real time the request started. */
+  startedAt: Date;
+}
+
+export interface WebhookClientOptions {
+  timeoutMs: number;
+  /** PEM CAs trusted for receivers: system roots, the simulator's CA and configured extras. */
+  ca: string[];
+}
+
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|EPROTO|ALTNAME/;
+
+/** POSTs notifications over HTTPS with one keep-alive agent per endpoint origin and source address. */
+export class WebhookClient {
+  private readonly agents = new Map<string, https.Agent>();
+
+  constructor(private readonly options: WebhookClientOptions) {}
+
+  async send(request: WebhookRequest): Promise<WebhookResponse> {
+    const startedAt = new Date();
+    const started = performance.now();
+    const finish = (result: Omit<WebhookResponse, 'durationMs' | 'startedAt'>): WebhookResponse => ({
+      ...result,
+      durationMs: Math.round(performance.now() - started),
+      startedAt,
+    });
+
+    let url: URL;
+    try {
+      url = new URL(request.endpoint);
+    } catch {
+      return finish({ ok: false, httpStatus: null, cause: 'ENDPOINT_INVALIDO', detail: 'URL inválida', responseBody: null });
+    }
+    if (url.protocol !== 'https:') {
+      return finish({ ok: false, httpStatus: null, cause: 'ENDPOINT_NAO_HTTPS', detail: 'Only https:// endpoints are called', responseBody: null });
+    }
+
+    // The whole exchange, status line and captured body, fits in the portal's processing budget.
+    const budget = AbortSignal.timeout(this.options.timeoutMs);
+    try {
+      const response = await axios.post<Readable>(url.toString(), request.body, {
+        httpsAgent: this.agentFor(url, request.sourceAddress),
+        headers: request.headers,
+        signal: budget,
+        maxRedirects: 0,
+        responseType: 'stream',
+        validateStatus: () => true,
+        transformRequest: [(data: string) => data],
+      });
+      const responseBody = await captureBody(response.data, budget);
+      const ok = response.status === 200;
+      return finish({
+        ok,
+        httpStatus: response.status,
+        cause: ok ? 'OK' : `HTTP_${response.status}`,
+        detail: ok ? null : `HTTP ${response.status}: only HTTP 200 is a receipt`,
+        responseBody,
+      });
+    } catch (error) {
+      return finish({ ok: false, httpStatus: null, ...classifyError(error, budget, this.options.timeoutMs), responseBody: null });
+    }
+  }
+
+  close(): void {
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
+  }
+
+  private agentFor(url: URL, sourceAddress?: string): https.Agent {
+    const key = `${url.host}|${sourceAddress ?? ''}`;
+    let agent = this.agents.get(key);
+    if (!agent) {
+      agent = new https.Agent({
+        keepAlive: true,
+        maxSockets: 64,
+        localAddress: sourceAddress,
+        ca: this.options.ca,
+        minVersion: 'TLSv1.2',
+      });
+      this.agents.set(key, agent);
+    }
+    return agent;
+  }
+}
+
+/** Keeps the first 4 KiB of the body and drains the rest so the socket can be reused. */
+function captureBody(stream: Readable, budget: AbortSignal): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    const done = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    stream.on('data', (chunk: Buffer) => {
+      if (kept >= RESPONSE_CAPTURE_BYTES) return;
+      const slice = chunk.subarray(0, RESPONSE_CAPTURE_BYTES - kept);
+      chunks.push(slice);
+      kept += slice.length;
+    });
+    stream.on('end', done);
+    stream.on('error', done);
+    stream.on('close', done);
+    budget.addEventListener('abort', () => stream.destroy(), { once: true });
+  });
+}
+
+function classifyError(error: unknown, budget: AbortSignal, timeoutMs: number): { cause: string; detail: string } {
+  const axiosError = error as AxiosError & { cause?: { code?: string; message?: string } };
+  if (budget.aborted || axiosError.code === AxiosError.ECONNABORTED || axiosError.code === AxiosError.ERR_CANCELED) {
+    return { cause: 'TIMEOUT', detail: `No response within ${timeoutMs} ms` };
+  }
+  const code = axiosError.code ?? axiosError.cause?.code ?? 'ERRO_DESCONHECIDO';
+  const detail = axiosError.message || axiosError.cause?.message || String(error);
+  return { cause: TLS_CODE.test(code) ? `TLS_${code}` : code, detail };
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { configureApp, exitOnConfigError } from '#common';
+import { AppConfig } from '#config';
+import { WorkerModule } from './worker.module.js';
+
+/** Delivery workers and the reconciler; /health and /metrics on WORKER_PORT. */
+export async function startWorker(env: Record<string, string> = {}) {
+  const app = await NestFactory.create(WorkerModule.register(env), { bodyParser: false, bufferLogs: true, abortOnError: false });
+  configureApp(app);
+  const config = app.get(AppConfig);
+  await app.listen(config.WORKER_PORT, config.HOST);
+  return app;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await exitOnConfigError(() => startWorker());
+}

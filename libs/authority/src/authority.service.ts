@@ -1,0 +1,50 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ClockService } from '#clock';
+import { PkiAuthority } from '#database';
+import { type CaBundle, createCertificateAuthority } from '#pki';
+
+// Any constant: the first processes to boot create one CA between them, not one each.
+const AUTHORITY_LOCK = 727_003;
+
+/** Loads the simulator's test CA at boot, creating and persisting it on the very first boot. */
+@Injectable()
+export class AuthorityService implements OnModuleInit {
+  private bundle: CaBundle;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.bundle = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUTHORITY_LOCK]);
+      const stored = await manager.findOneBy(PkiAuthority, { id: 1 });
+      if (stored) {
+        return {
+          root: { certPem: stored.rootCertPem, keyPem: stored.rootKeyPem },
+          intermediate: { certPem: stored.intermediateCertPem, keyPem: stored.intermediateKeyPem },
+        };
+      }
+      const created = await createCertificateAuthority({ now: await this.clock.now() });
+      await manager.insert(PkiAuthority, {
+        id: 1,
+        rootCertPem: created.root.certPem,
+        rootKeyPem: created.root.keyPem,
+        intermediateCertPem: created.intermediate.certPem,
+        intermediateKeyPem: created.intermediate.keyPem,
+      });
+      return created;
+    });
+  }
+
+  caBundle(): CaBundle {
+    return this.bundle;
+  }
+
+  /** What the delivery engine trusts besides the system roots. */
+  trustedCaPems(): string[] {
+    return [this.bundle.root.certPem, this.bundle.intermediate.certPem];
+  }
+}

@@ -1,0 +1,2 @@
+export * from './authority.module.js';
+export * from './authority.service.js';

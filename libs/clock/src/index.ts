@@ -1,0 +1,3 @@
+export * from './clock.module.js';
+export * from './clock.service.js';
+export * from './portal-date.js';

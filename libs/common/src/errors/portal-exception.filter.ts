@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PortalException, PortalValidationException } from './portal.exception.js';
+
+/** Generic codes for statuses the portal documents no code for (simulator's own, `PUCX-ER0` + status). */
+const genericCode = (status: number) => `PUCX-ER0${status}`;
+
+const GENERIC_MESSAGES: Record<number, string> = {
+  400: 'Requisição malformada.',
+  401: 'Não autenticado.',
+  403: 'Acesso negado.',
+  404: 'Recurso não encontrado.',
+  413: 'Corpo da requisição excede o tamanho permitido.',
+  415: 'Tipo de conteúdo não suportado.',
+};
+
+/** The one error body of the simulator: never a stack, a 500 carries a tag to find it in the logs. */
+@Catch()
+export class PortalExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: string | number }>();
+    const tag = String(request.id ?? '');
+    const send = (status: number, body: unknown) => {
+      if (response.headersSent) return;
+      response.status(status);
+      (response as Response & { portalBody?: unknown }).portalBody = body;
+      response.json(body);
+    };
+
+    if (exception instanceof PortalValidationException) {
+      send(422, { message: exception.message, errors: exception.errors });
+      return;
+    }
+    if (exception instanceof PortalException) {
+      const status = exception.getStatus();
+      send(status, { status, message: exception.message, tag, code: exception.code, ...exception.extra });
+      return;
+    }
+    // body-parser errors: malformed JSON, too large, bad charset.
+    const bodyError = exception as { status?: number; type?: string; expose?: boolean };
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : typeof bodyError.status === 'number' && bodyError.expose
+          ? bodyError.status
+          : 500;
+    if (status >= 500) {
+      this.logger.error({ err: exception, tag, path: request.url }, 'Unhandled error');
+      send(status, { status, message: 'Erro interno do simulador.', tag, code: genericCode(status) });
+      return;
+    }
+    const message = GENERIC_MESSAGES[status] ?? (exception instanceof Error ? exception.message : 'Requisição inválida.');
+    send(status, { status, message, tag, code: genericCode(status) });
+  }
+}

@@ -1,0 +1,31 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { PortalExceptionFilter } from '../errors/portal-exception.filter.js';
+import { PortalValidationException } from '../errors/portal.exception.js';
+import { toFieldErrors } from '../errors/validation.js';
+
+export const BODY_LIMIT = '1mb';
+
+/**
+ * What every HTTP app of the simulator applies: the one validation pipe, the one error body, the body
+ * size cap, pino. `main.ts` and the e2e tests both call it, so tests run what production runs.
+ * Create the app with `{ bodyParser: false, bufferLogs: true }`.
+ */
+export function configureApp(app: INestApplication): INestApplication {
+  const express = app as NestExpressApplication;
+  express.useLogger(app.get(Logger));
+  express.disable('x-powered-by');
+  express.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new PortalValidationException(toFieldErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new PortalExceptionFilter());
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,146 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsIP,
+  IsOptional,
+  IsString,
+  Max,
+  Matches,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every setting of the simulator, read from the environment once at boot.
+ * A bad value stops the process and names the variable.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: string = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/pucomex';
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
+
+  /** Key prefix of every BullMQ key, so several simulators can share one Redis. */
+  @Matches(/^[a-zA-Z0-9_-]{1,40}$/)
+  QUEUE_PREFIX: string = 'pucomex';
+
+  @IsString()
+  HOST: string = '0.0.0.0';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  ADMIN_PORT: number = 8080;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORTAL_PORT: number = 8443;
+
+  /** Port of the worker's own /health and /metrics. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_PORT: number = 9090;
+
+  @IsString()
+  @MinLength(16, { message: 'ADMIN_TOKEN must have at least 16 characters' })
+  ADMIN_TOKEN: string;
+
+  /** Portal rule: 3 attempts. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  DELIVERY_MAX_ATTEMPTS: number = 3;
+
+  /** Portal rule: 5 minutes between attempts, measured on the simulated clock. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  DELIVERY_RETRY_DELAY_MS: number = 300_000;
+
+  /** Portal rule: 3.5 s processing budget. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DELIVERY_TIMEOUT_MS: number = 3_500;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  DELIVERY_CONCURRENCY: number = 64;
+
+  /** Source addresses bound to each delivery socket; published by /portal/api/ext/webhook/ips. */
+  @Transform(toList)
+  @IsIP(undefined, { each: true })
+  EGRESS_ADDRESSES: string[] = [];
+
+  /** PEM files of extra CAs trusted for receivers' certificates (e.g. an integrator's homologation chain). */
+  @Transform(toList)
+  @IsString({ each: true })
+  EXTRA_CA_FILES: string[] = [];
+
+  /** How often due notifications (retries, and any lost from Redis) are moved to the queue. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  RECONCILE_INTERVAL_MS: number = 1_000;
+
+  /** A due notification enqueued longer ago than this with no progress is enqueued again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  RECONCILE_LEASE_MS: number = 30_000;
+
+  /** BullMQ lock: a job whose worker died is handed to another worker after this. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  QUEUE_LOCK_DURATION_MS: number = 30_000;
+
+  @IsOptional()
+  @IsString()
+  INSTANCE_NAME?: string;
+}
+
+export class ConfigValidationError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // Fields without a default are not own keys of a fresh instance: list them too.
+  const known = new Set([...Object.keys(new AppConfig()), 'ADMIN_TOKEN', 'INSTANCE_NAME']);
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => value !== undefined && value !== '' && known.has(key)),
+  );
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (error) => `  ${error.property}=${JSON.stringify(error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+    );
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,17 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities/index.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    // The schema comes from migrations only.
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    extra: { max: 10 },
+  };
+}

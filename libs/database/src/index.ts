@@ -1,0 +1,4 @@
+export * from './entities/index.js';
+export * from './data-source-options.js';
+export * from './migrate.js';
+export * from './database.module.js';

@@ -1,0 +1,12 @@
+export * from './brazilian-ids.js';
+export * from './certificate-authority.js';
+export * from './client-certificate.js';
+export * from './crl.js';
+export * from './icp-brasil.js';
+export * from './icp-identity.js';
+export type { IssuedCertificate } from './leaf.js';
+export * from './pem.js';
+export * from './pkcs12.js';
+export * from './serial-number.js';
+export * from './server-certificate.js';
+export * from './trust.js';

@@ -1,0 +1,64 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { SIM_NOW_SQL } from '#clock';
+import { AppConfig } from '#config';
+import { DELIVER_JOB_OPTIONS, deliverJobId, type DeliverJobData, JobName, QueueName } from './queue.constants.js';
+import { redisConnection } from './redis-options.js';
+
+const RELAY_BATCH = 1_000;
+
+/** The outbox's way into Redis: PostgreSQL decides what is due, the queue only carries it. */
+@Injectable()
+export class DeliveryQueue implements OnModuleDestroy {
+  readonly queue: Queue<DeliverJobData>;
+
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {
+    this.queue = new Queue(QueueName.Delivery, {
+      connection: redisConnection(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
+  }
+
+  async enqueue(jobs: DeliverJobData[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue.addBulk(
+      jobs.map((data) => ({ name: JobName.Deliver, data, opts: { ...DELIVER_JOB_OPTIONS, jobId: deliverJobId(data) } })),
+    );
+  }
+
+  /**
+   * Enqueues every pending notification that is due on the simulated clock and was not handed to the
+   * queue within the lease: retries coming due, and anything Redis lost. Returns how many it enqueued.
+   */
+  async relayDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      // TypeORM answers an UPDATE with [rows, count].
+      const [rows]: [{ id: string; attempts: number }[], number] = await this.dataSource.query(
+        `UPDATE notification SET enqueued_at = now()
+          WHERE id IN (SELECT id FROM notification
+                        WHERE status = 'PENDENTE' AND next_attempt_at <= ${SIM_NOW_SQL}
+                          AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 millisecond')
+                        ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+          RETURNING id, attempts`,
+        [this.config.RECONCILE_LEASE_MS, RELAY_BATCH],
+      );
+      // If Redis is down this throws and the rows wait for the lease to pass: nothing is lost.
+      await this.enqueue(rows.map((row) => ({ notificationId: row.id, attempt: row.attempts + 1 })));
+      total += rows.length;
+      if (rows.length < RELAY_BATCH) return total;
+    }
+  }
+
+  async depth(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.close();
+  }
+}
