@@ -1,4 +1,7 @@
-/** Settings every suite runs with: real PostgreSQL and Redis, each in a database of its own. */
+/**
+ * Settings every suite runs with: real PostgreSQL and Redis, each in a database of its own.
+ * TEST_DATABASE_URL / TEST_REDIS_URL let two checkouts run their suites side by side.
+ */
 export const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
