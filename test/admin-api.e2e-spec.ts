@@ -38,7 +38,7 @@ describe('admin API: auth, validation and error bodies', () => {
     const fields = response.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['ni', 'nome', 'uf', 'extra']));
     expect(response.body.errors.find((e: { field: string }) => e.field === 'extra').code).toBe('CAMPO_DESCONHECIDO');
-    const [{ count }] = await sim.dataSource.query('SELECT count(*)::int AS count FROM interveniente');
+    const [{ count }] = await sim.dataSource.query(`SELECT count(*)::int AS count FROM interveniente WHERE ni = '123'`);
     expect(count).toBe(0);
   });
 

@@ -28,8 +28,7 @@ export function emitDuimpEvent(sim: Simulator, ufs: string[], evento = 'dimp-reg
   });
 }
 
-/** Clears everything between tests, the authorization base included. */
+/** Clears events, notifications and subscriptions between tests; the seeded authorization base stays. */
 export async function resetAll(sim: Simulator) {
   await sim.admin('POST', '/admin/reset?assinaturas=true');
-  await sim.dataSource.query('DELETE FROM interveniente');
 }

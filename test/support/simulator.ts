@@ -14,6 +14,7 @@ export interface AdminResponse<T = any> {
 
 export interface Simulator {
   adminUrl: string;
+  portalUrl: string;
   admin: <T = any>(method: string, path: string, body?: unknown) => Promise<AdminResponse<T>>;
   dataSource: DataSource;
   deliveryQueue: DeliveryQueue;
@@ -29,12 +30,14 @@ export async function startSimulator(
   { withWorker = true } = {},
 ): Promise<Simulator> {
   const env = { ...TEST_ENV, ...overrides };
-  const { admin } = await startGateway(env);
+  const { admin, portal } = await startGateway(env);
   const worker = withWorker ? await startWorker(env) : undefined;
   const port = (admin.getHttpServer().address() as AddressInfo).port;
   const adminUrl = `http://127.0.0.1:${port}`;
+  const portalUrl = `https://127.0.0.1:${(portal.getHttpServer().address() as AddressInfo).port}`;
   return {
     adminUrl,
+    portalUrl,
     env,
     worker,
     dataSource: admin.get(DataSource),
@@ -43,6 +46,7 @@ export async function startSimulator(
     admin: (method, path, body) => adminCall(adminUrl, env.ADMIN_TOKEN, method, path, body),
     stop: async () => {
       await worker?.close();
+      await portal.close();
       await admin.close();
     },
   };

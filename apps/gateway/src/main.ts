@@ -1,16 +1,28 @@
 import 'reflect-metadata';
+import type https from 'node:https';
 import { NestFactory } from '@nestjs/core';
 import { configureApp, exitOnConfigError } from '#common';
 import { AppConfig } from '#config';
 import { AdminAppModule } from './admin-app.module.js';
+import { PortalTlsService } from './pki/portal-tls.service.js';
+import { PortalAppModule } from './portal/portal-app.module.js';
 
-/** The gateway: the admin API on ADMIN_PORT (and the portal API on PORTAL_PORT). */
+const APP_OPTIONS = { bodyParser: false, bufferLogs: true, abortOnError: false } as const;
+
+/** The gateway: the admin API on ADMIN_PORT (HTTP) and the portal API on PORTAL_PORT (HTTPS, client certificates). */
 export async function startGateway(env: Record<string, string> = {}) {
-  const admin = await NestFactory.create(AdminAppModule.register(env), { bodyParser: false, bufferLogs: true, abortOnError: false });
+  const admin = await NestFactory.create(AdminAppModule.register(env), APP_OPTIONS);
   configureApp(admin);
   const config = admin.get(AppConfig);
   await admin.listen(config.ADMIN_PORT, config.HOST);
-  return { admin };
+
+  // The portal's TLS comes from the test PKI the admin app loaded; revocations are swapped in live.
+  const tls = admin.get(PortalTlsService);
+  const portal = await NestFactory.create(PortalAppModule.register(env), { ...APP_OPTIONS, httpsOptions: await tls.httpsOptions() });
+  configureApp(portal);
+  await portal.listen(config.PORTAL_PORT, config.HOST);
+  tls.attach(portal.getHttpServer() as https.Server);
+  return { admin, portal };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

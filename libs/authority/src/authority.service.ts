@@ -1,8 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ClockService } from '#clock';
 import { PkiAuthority } from '#database';
-import { type CaBundle, createCertificateAuthority } from '#pki';
+import { type CaBundle, type CertificateAuthority, createCertificateAuthority, loadCertificateAuthority } from '#pki';
 
 // Any constant: the first processes to boot create one CA between them, not one each.
 const AUTHORITY_LOCK = 727_003;
@@ -11,11 +10,9 @@ const AUTHORITY_LOCK = 727_003;
 @Injectable()
 export class AuthorityService implements OnModuleInit {
   private bundle: CaBundle;
+  private loaded?: Promise<CertificateAuthority>;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly clock: ClockService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
     this.bundle = await this.dataSource.transaction(async (manager) => {
@@ -27,7 +24,8 @@ export class AuthorityService implements OnModuleInit {
           intermediate: { certPem: stored.intermediateCertPem, keyPem: stored.intermediateKeyPem },
         };
       }
-      const created = await createCertificateAuthority({ now: await this.clock.now() });
+      // Real time, not the simulated clock: OpenSSL checks validity against the real one.
+      const created = await createCertificateAuthority({ now: new Date() });
       await manager.insert(PkiAuthority, {
         id: 1,
         rootCertPem: created.root.certPem,
@@ -41,6 +39,12 @@ export class AuthorityService implements OnModuleInit {
 
   caBundle(): CaBundle {
     return this.bundle;
+  }
+
+  /** The CA with its keys imported, ready to sign. */
+  certificateAuthority(): Promise<CertificateAuthority> {
+    this.loaded ??= loadCertificateAuthority(this.bundle);
+    return this.loaded;
   }
 
   /** What the delivery engine trusts besides the system roots. */

@@ -93,6 +93,16 @@ export class AppConfig {
   @Max(1_000)
   DELIVERY_CONCURRENCY: number = 64;
 
+  /**
+   * Concurrent deliveries per worker to endpoints that answer slowly or time out: they take a lane of
+   * their own, so they never hold the slots healthy endpoints are served from.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5_000)
+  DELIVERY_SLOW_LANE_CONCURRENCY: number = 128;
+
   /** Source addresses bound to each delivery socket; published by /portal/api/ext/webhook/ips. */
   @Transform(toList)
   @IsIP(undefined, { each: true })
@@ -120,6 +130,39 @@ export class AppConfig {
   @IsInt()
   @Min(500)
   QUEUE_LOCK_DURATION_MS: number = 30_000;
+
+  /** Names in the portal's TLS server certificate besides localhost and 127.0.0.1. */
+  @Transform(toList)
+  @IsString({ each: true })
+  PORTAL_HOSTNAMES: string[] = [];
+
+  /** Portal rule: another authentication by the same credential within 60 s is refused (PLAT-ER2033); 0 turns it off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  AUTH_REAUTH_WINDOW_MS: number = 60_000;
+
+  /** Portal rule: X-CSRF-Token lives 60 minutes, renewed by every call (simulated clock). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  CSRF_TTL_MS: number = 3_600_000;
+
+  /** Lifetime of the Set-Token JWT (simulated clock). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  JWT_TTL_MS: number = 43_200_000;
+
+  /** How often a gateway re-reads revocations made by other gateways. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  CRL_REFRESH_MS: number = 2_000;
+
+  /** Address of the admin API as integrators reach it: the CRL distribution point of issued certificates. */
+  @Matches(/^https?:\/\//)
+  PUBLIC_ADMIN_URL: string = 'http://127.0.0.1:8080';
 
   @IsOptional()
   @IsString()

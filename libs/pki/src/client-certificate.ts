@@ -106,7 +106,7 @@ export interface ClientCertificate extends IssuedCertificate {
   tipo: IcpTipo;
   nivel: IcpNivel;
   commonName: string;
-  /** Identity actually written (generated values included). */
+  /** Identity used, generated values included. With `SEM_IDENTIDADE` it appears only in the CN (a trap for parsers that read the CN). */
   cnpj?: string;
   cpf?: string;
   cpfResponsavel?: string;
@@ -162,7 +162,10 @@ function subjectAltNameExtension(
   const names = otherNames.map(
     ([typeId, text]) => new GeneralName({ otherName: new OtherName({ typeId, value: otherNameValue(text, encoding) }) }),
   );
-  if (email) names.push(new GeneralName({ rfc822Name: email }));
+  if (email) {
+    if (!/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(email)) throw new RangeError(`Invalid e-mail address: ${email}`);
+    names.push(new GeneralName({ rfc822Name: email }));
+  }
   if (names.length === 0) return null;
   return new x509.Extension(id_ce_subjectAltName, false, AsnConvert.serialize(new SubjectAlternativeName(names)));
 }

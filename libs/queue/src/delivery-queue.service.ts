@@ -12,6 +12,7 @@ const RELAY_BATCH = 1_000;
 @Injectable()
 export class DeliveryQueue implements OnModuleDestroy {
   readonly queue: Queue<DeliverJobData>;
+  readonly slowQueue: Queue<DeliverJobData>;
 
   constructor(
     private readonly config: AppConfig,
@@ -21,13 +22,20 @@ export class DeliveryQueue implements OnModuleDestroy {
       connection: redisConnection(config.REDIS_URL),
       prefix: config.QUEUE_PREFIX,
     });
+    this.slowQueue = new Queue(QueueName.DeliverySlow, {
+      connection: redisConnection(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
   }
 
-  async enqueue(jobs: DeliverJobData[]): Promise<void> {
+  async enqueue(jobs: DeliverJobData[], queue: Queue<DeliverJobData> = this.queue): Promise<void> {
     if (jobs.length === 0) return;
-    await this.queue.addBulk(
-      jobs.map((data) => ({ name: JobName.Deliver, data, opts: { ...DELIVER_JOB_OPTIONS, jobId: deliverJobId(data) } })),
-    );
+    await queue.addBulk(jobs.map((data) => ({ name: JobName.Deliver, data, opts: { ...DELIVER_JOB_OPTIONS, jobId: deliverJobId(data) } })));
+  }
+
+  /** Moves an attempt to the slow lane; idempotent like `enqueue`. */
+  async enqueueSlow(job: DeliverJobData): Promise<void> {
+    await this.enqueue([job], this.slowQueue);
   }
 
   /**
@@ -55,10 +63,17 @@ export class DeliveryQueue implements OnModuleDestroy {
   }
 
   async depth(): Promise<Record<string, number>> {
-    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
+    const states = ['waiting', 'active', 'delayed', 'failed', 'prioritized'] as const;
+    const [main, slow] = await Promise.all([this.queue.getJobCounts(...states), this.slowQueue.getJobCounts(...states)]);
+    return Object.fromEntries(states.map((state) => [state, (main[state] ?? 0) + (slow[state] ?? 0)]));
+  }
+
+  /** Empties both lanes (admin reset). */
+  async drain(): Promise<void> {
+    await Promise.all([this.queue.drain(true), this.slowQueue.drain(true)]);
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.queue.close();
+    await Promise.all([this.queue.close(), this.slowQueue.close()]);
   }
 }

@@ -2,6 +2,8 @@ import type { JobsOptions } from 'bullmq';
 
 export enum QueueName {
   Delivery = 'delivery',
+  /** Attempts to endpoints that answer slowly or time out (the worker moves them here). */
+  DeliverySlow = 'delivery-slow',
 }
 
 export enum JobName {

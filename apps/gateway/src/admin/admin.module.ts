@@ -4,19 +4,20 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminTokenGuard } from '#common';
 import { Interveniente, Subscription } from '#database';
 import { EventsModule } from '../events/events.module.js';
+import { PkiModule } from '../pki/pki.module.js';
+import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { AssinaturasController } from './assinaturas/assinaturas.controller.js';
 import { EventosController } from './eventos/eventos.controller.js';
 import { IntervenientesController } from './intervenientes/intervenientes.controller.js';
 import { NotificacoesController } from './notificacoes/notificacoes.controller.js';
 import { NotificationsService } from './notificacoes/notifications.service.js';
-import { PkiController } from './pki/pki.controller.js';
 import { RecibosController } from './recibos/recibos.controller.js';
 import { RelogioController } from './relogio/relogio.controller.js';
 import { ResetController } from './reset/reset.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interveniente, Subscription]), EventsModule, SubscriptionsModule],
+  imports: [TypeOrmModule.forFeature([Interveniente, Subscription]), EventsModule, SubscriptionsModule, PkiModule, ScenariosModule],
   controllers: [
     IntervenientesController,
     AssinaturasController,
@@ -25,7 +26,6 @@ import { ResetController } from './reset/reset.controller.js';
     RecibosController,
     RelogioController,
     ResetController,
-    PkiController,
   ],
   providers: [NotificationsService, { provide: APP_GUARD, useClass: AdminTokenGuard }],
 })

@@ -5,24 +5,13 @@ import { DataSource } from 'typeorm';
 import { attemptDuration, deliveriesTotal } from '#common';
 import { SIM_NOW_SQL } from '#clock';
 import { AppConfig } from '#config';
-import type { DeliverJobData } from '#queue';
+import { type DeliverJobData, DeliveryQueue } from '#queue';
 import { sha256 } from '#receipts';
 import { AuthorityService } from '#authority';
 import { DeliveryRecorder } from './delivery-recorder.service.js';
-import { WebhookClient } from './webhook-client.js';
-
-interface DeliveryTarget {
-  status: string;
-  attempts: number;
-  evento: string;
-  recipient_type: string;
-  recipient_id: string;
-  subscription_id: number;
-  endpoint: string;
-  secret: string | null;
-  subscription_active: boolean;
-  payload: Record<string, unknown>;
-}
+import { DeliveryTargetLoader } from './delivery-target.loader.js';
+import { EndpointLanes } from './endpoint-lanes.js';
+import { WebhookClient, type WebhookResponse } from './webhook-client.js';
 
 /** Groups causes for metrics, so label cardinality stays small. */
 function outcomeLabel(cause: string): string {
@@ -39,6 +28,8 @@ function outcomeLabel(cause: string): string {
 export class DeliveryService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DeliveryService.name);
   private client: WebhookClient;
+  private readonly targets: DeliveryTargetLoader;
+  private readonly lanes: EndpointLanes;
   private nextEgress = 0;
 
   constructor(
@@ -46,7 +37,11 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
     private readonly recorder: DeliveryRecorder,
     private readonly config: AppConfig,
     private readonly authority: AuthorityService,
-  ) {}
+    private readonly deliveryQueue: DeliveryQueue,
+  ) {
+    this.targets = new DeliveryTargetLoader(dataSource);
+    this.lanes = new EndpointLanes(Math.max(1, Math.ceil(config.DELIVERY_CONCURRENCY / 8)), Math.min(1_000, config.DELIVERY_TIMEOUT_MS / 2));
+  }
 
   /** After the authority has loaded the simulator's CA. */
   onModuleInit(): void {
@@ -61,20 +56,18 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  async deliver({ notificationId, attempt }: DeliverJobData): Promise<void> {
-    const [target]: DeliveryTarget[] = await this.dataSource.query(
-      `SELECT n.status, n.attempts, n.evento, n.recipient_type, n.recipient_id, n.subscription_id,
-              s.endpoint, s.secret, s.active AS subscription_active, e.payload
-         FROM notification n
-         JOIN subscription s ON s.id = n.subscription_id
-         JOIN event e ON e.id = n.event_id
-        WHERE n.id = $1`,
-      [notificationId],
-    );
+  /** `slowLane`: the job came from the slow lane's queue, where it stays whatever the endpoint does. */
+  async deliver({ notificationId, attempt }: DeliverJobData, slowLane = false): Promise<void> {
+    const target = await this.targets.load(notificationId);
     // A stale job (the attempt was already made, or the notification is final): nothing to do.
     if (!target || target.status !== 'PENDENTE' || target.attempts !== attempt - 1) return;
     if (!target.subscription_active) {
       await this.cancel(notificationId);
+      return;
+    }
+
+    if (!slowLane && this.lanes.isSlow(target.endpoint)) {
+      await this.deliveryQueue.enqueueSlow({ notificationId, attempt });
       return;
     }
 
@@ -89,11 +82,18 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
     };
     if (target.secret) headers.secret = target.secret;
 
-    const response = await this.client.send({ endpoint: target.endpoint, headers, body, sourceAddress });
+    this.lanes.started(target.endpoint);
+    let response: WebhookResponse | undefined;
+    try {
+      response = await this.client.send({ endpoint: target.endpoint, headers, body, sourceAddress });
+    } finally {
+      this.lanes.finished(target.endpoint, response?.durationMs ?? 0, response?.cause ?? 'ERRO_DESCONHECIDO');
+    }
     const outcome = outcomeLabel(response.cause);
     deliveriesTotal.inc({ outcome });
     attemptDuration.observe({ outcome }, response.durationMs / 1000);
-    this.logger.log({ notificationId, attempt, cause: response.cause, durationMs: response.durationMs }, 'delivery attempt');
+    // Every attempt is stored with its outcome; the log line is for debugging, off the hot path at info.
+    this.logger.debug({ notificationId, attempt, cause: response.cause, durationMs: response.durationMs }, 'delivery attempt');
 
     await this.recorder.record({
       notificationId,

@@ -1,19 +1,37 @@
 import { DeliveryAttempt } from './delivery-attempt.entity.js';
+import { DuimpEvent } from './duimp-event.entity.js';
+import { DuimpVersion } from './duimp-version.entity.js';
+import { Duimp } from './duimp.entity.js';
 import { EventRecord } from './event.entity.js';
+import { IcmsRequest } from './icms-request.entity.js';
 import { Interveniente } from './interveniente.entity.js';
+import { IssuedCertificate } from './issued-certificate.entity.js';
+import { Lpco } from './lpco.entity.js';
 import { Notification } from './notification.entity.js';
 import { PkiAuthority } from './pki-authority.entity.js';
+import { PortalLogin } from './portal-login.entity.js';
+import { PortalSecret } from './portal-secret.entity.js';
 import { Receipt } from './receipt.entity.js';
+import { SefazDocument } from './sefaz-document.entity.js';
 import { SimClock } from './sim-clock.entity.js';
 import { Subscription } from './subscription.entity.js';
 
 export * from './delivery-attempt.entity.js';
+export * from './duimp-event.entity.js';
+export * from './duimp-version.entity.js';
+export * from './duimp.entity.js';
 export * from './event.entity.js';
+export * from './icms-request.entity.js';
 export * from './interveniente.entity.js';
+export * from './issued-certificate.entity.js';
+export * from './lpco.entity.js';
 export * from './notification.entity.js';
 export * from './pki-authority.entity.js';
+export * from './portal-login.entity.js';
+export * from './portal-secret.entity.js';
 export * from './receipt.entity.js';
+export * from './sefaz-document.entity.js';
 export * from './sim-clock.entity.js';
 export * from './subscription.entity.js';
 
-export const ENTITIES = [Interveniente, Subscription, EventRecord, Notification, DeliveryAttempt, Receipt, SimClock, PkiAuthority];
+export const ENTITIES = [Interveniente, Subscription, EventRecord, Notification, DeliveryAttempt, Receipt, SimClock, PkiAuthority, IssuedCertificate, PortalSecret, PortalLogin, Duimp, DuimpVersion, DuimpEvent, IcmsRequest, SefazDocument, Lpco];

@@ -34,4 +34,11 @@ export class Receipt {
 
   @Column({ type: 'char', length: 64 })
   hash: string;
+
+  /**
+   * Real time the row was written, in the transaction that commits it (the last statement before COMMIT).
+   * Not hashed: it measures delivery latency, it is not part of what the receipt attests.
+   */
+  @Column({ name: 'committed_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
+  committedAt: Date;
 }

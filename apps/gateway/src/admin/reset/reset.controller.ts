@@ -16,9 +16,11 @@ export class ResetController {
   @HttpCode(200)
   async reset(@Query('assinaturas') assinaturas?: string) {
     const withSubscriptions = assinaturas === 'true';
-    await this.deliveryQueue.queue.drain(true);
+    await this.deliveryQueue.drain();
     // TRUNCATE is the one way receipts go: their trigger refuses UPDATE and DELETE.
-    const tables = ['receipt', 'delivery_attempt', 'notification', 'event', ...(withSubscriptions ? ['subscription'] : [])];
+    // Scenario tables too: Duimps (versions, history, ICMS requests), Sefaz documents, LPCOs.
+    const scenarios = ['duimp_event', 'duimp_version', 'icms_request', 'duimp', 'sefaz_document', 'lpco'];
+    const tables = ['receipt', 'delivery_attempt', 'notification', 'event', ...scenarios, ...(withSubscriptions ? ['subscription'] : [])];
     await this.dataSource.query(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
     await this.clock.reset();
     return { limpo: tables };

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Header, Post } from '@nestjs/common';
 import { ArrayMaxSize, IsArray, IsInt, IsIP, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AuthorityService } from '#authority';
-import { ClockService } from '#clock';
-import { PortalValidationException } from '#common';
-import { issueServerCertificate, loadCertificateAuthority } from '#pki';
+import { PortalValidationException, Public } from '#common';
+import { CertificatesService } from './certificates.service.js';
 
 export class EmitirCertificadoServidorDto {
   @IsOptional()
@@ -30,14 +29,25 @@ export class EmitirCertificadoServidorDto {
 export class PkiController {
   constructor(
     private readonly authority: AuthorityService,
-    private readonly clock: ClockService,
+    private readonly certificates: CertificatesService,
   ) {}
 
+  /** Public, like any CA certificate. */
+  @Public()
   @Get('ca.pem')
   @Header('Content-Type', 'application/x-pem-file')
   caPem(): string {
     const { root, intermediate } = this.authority.caBundle();
     return root.certPem + intermediate.certPem;
+  }
+
+  /** Public: it is the CRL distribution point written in every certificate the PKI issues. */
+  @Public()
+  @Get('crl.pem')
+  @Header('Content-Type', 'application/x-pem-file')
+  async crlPem(): Promise<string> {
+    const { intermediate, root } = await this.certificates.crls();
+    return intermediate + root;
   }
 
   /**
@@ -46,10 +56,8 @@ export class PkiController {
    */
   @Post('certificados-servidor')
   async issueServer(@Body() dto: EmitirCertificadoServidorDto) {
-    const authority = await loadCertificateAuthority(this.authority.caBundle());
     try {
-      const issued = await issueServerCertificate(authority, {
-        now: await this.clock.now(),
+      const issued = await this.certificates.issueServer({
         dnsNames: dto.dnsNames,
         ipAddresses: dto.ipAddresses,
         validityDays: dto.validadeDias,

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AutenticarController } from './autenticar.controller.js';
+import { AuthenticationService } from './authentication.service.js';
+import { PortalAuthGuard } from './portal-auth.guard.js';
+import { TokenService } from './token.service.js';
+
+@Global()
+@Module({
+  controllers: [AutenticarController],
+  providers: [TokenService, AuthenticationService, { provide: APP_GUARD, useClass: PortalAuthGuard }],
+  exports: [TokenService],
+})
+export class AuthModule {}

@@ -1,0 +1,23 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { PortalException } from '#common';
+import { scenarioResponse } from '../scenario-runner.service.js';
+import { DisponibilizarDocumentoDto } from './documento.dto.js';
+import { DocumentosScenarios } from './documentos.service.js';
+
+/** QA scenario: a document made available to the Sefaz of some UFs → `anex-docs-sefaz`. */
+@Controller('admin/documentos')
+export class DocumentosController {
+  constructor(private readonly documentos: DocumentosScenarios) {}
+
+  @Post()
+  async makeAvailable(@Body() dto: DisponibilizarDocumentoDto) {
+    return scenarioResponse('documento', await this.documentos.makeAvailable(dto));
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string) {
+    const found = await this.documentos.find(id);
+    if (!found) throw new PortalException(404, 'PUCX-ER0404', 'Documento não encontrado.');
+    return found;
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { scenarioResponse } from '../scenario-runner.service.js';
+import { SolicitarCalculoIcmsDto } from './icms.dto.js';
+import { IcmsScenarios } from './icms-scenarios.service.js';
+
+/** PCCE scenarios on a Duimp: the ICMS calculation request and its cancellation. */
+@Controller('admin/duimps/:numero/icms/solicitacao')
+export class IcmsController {
+  constructor(private readonly icms: IcmsScenarios) {}
+
+  /** → `pcce-calculo-icms` to the Sefaz of `ufFavorecida`. */
+  @Post()
+  async request(@Param('numero') numero: string, @Body() dto: SolicitarCalculoIcmsDto) {
+    return scenarioResponse('solicitacao', await this.icms.request(numero, dto));
+  }
+
+  @Get()
+  list(@Param('numero') numero: string) {
+    return this.icms.list(numero);
+  }
+
+  /** → `pcce-cancela-icms` to the same Sefaz. */
+  @Post('cancelamento')
+  async cancel(@Param('numero') numero: string) {
+    return scenarioResponse('solicitacao', await this.icms.cancel(numero));
+  }
+
+  @Delete()
+  async remove(@Param('numero') numero: string) {
+    return scenarioResponse('solicitacao', await this.icms.cancel(numero));
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { findCatalogEvent, validatePayload } from '#catalog';
+import { formatPortalDate, SIM_NOW_SQL } from '#clock';
+import { PortalValidationException } from '#common';
+import type { Recipient } from '#database';
+import { EventPublisher, type PublishedEvent } from '../events/event-publisher.service.js';
+
+export interface ScenarioContext {
+  manager: EntityManager;
+  /** Simulated time of the action: the rows it writes and the events it emits all carry it. */
+  now: Date;
+  /** Records a catalogue event in the action's transaction; it is queued only once the action commits. */
+  emit: (evento: string, recipients: Recipient[], payload: Record<string, unknown>) => Promise<PublishedEvent>;
+}
+
+export interface ScenarioOutcome<T> {
+  result: T;
+  events: PublishedEvent[];
+}
+
+/**
+ * Runs a business action in one transaction: the state change and the events it causes commit together,
+ * and a refused action (a thrown PortalValidationException) leaves no row and emits nothing.
+ */
+@Injectable()
+export class ScenarioRunner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async run<T>(action: (context: ScenarioContext) => Promise<T>): Promise<ScenarioOutcome<T>> {
+    const events: PublishedEvent[] = [];
+    let result: T;
+    try {
+      result = await this.dataSource.transaction(async (manager) => {
+        const [{ sim_now }] = await manager.query(`SELECT ${SIM_NOW_SQL} AS sim_now`);
+        const now = new Date(sim_now);
+        const emit = async (evento: string, recipients: Recipient[], payload: Record<string, unknown>) => {
+          const event = findCatalogEvent(evento);
+          if (!event) throw new Error(`Unknown catalogue event ${evento}`);
+          if (recipients.some((recipient) => recipient.tipo !== event.recipientType)) {
+            throw new Error(`${evento} is addressed to ${event.recipientType}, got ${JSON.stringify(recipients)}`);
+          }
+          const body = { ...payload, dataEvento: formatPortalDate(now) };
+          // A payload off its schema is a bug here, never the caller's fault: fail loudly, write nothing.
+          const check = validatePayload(evento, body);
+          if (!check.valid) throw new Error(`Payload of ${evento} breaks its schema: ${check.errors.join('; ')}`);
+          const published = await this.publisher.record(manager, evento, recipients, body, now);
+          events.push(published);
+          return published;
+        };
+        return action({ manager, now, emit });
+      });
+    } catch (error) {
+      // Two requests raced for the same unique business key: the loser is told, not given a 500.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new PortalValidationException(
+          [{ code: 'CONFLITO', field: '', message: 'Outra operação alterou este objeto ao mesmo tempo; repita a requisição.' }],
+          'Conflito de concorrência.',
+        );
+      }
+      throw error;
+    }
+    await this.publisher.dispatch(events);
+    return { result, events };
+  }
+}
+
+/** The response view of an emitted event, as `POST /admin/eventos` answers it. */
+export function toEventoView(event: PublishedEvent) {
+  return {
+    id: event.id,
+    evento: event.evento,
+    payload: event.payload,
+    notificacoes: event.notifications.map((notification) => ({
+      id: notification.id,
+      assinatura: notification.subscriptionId,
+      destinatario: notification.recipient,
+    })),
+  };
+}
+
+/** A scenario's response: the business object and the events the action emitted. */
+export function scenarioResponse<T>(key: string, outcome: ScenarioOutcome<T>) {
+  return { [key]: outcome.result, eventos: outcome.events.map(toEventoView) };
+}
+
+/** Refuses an action with the portal's validation body, the reason as the message. */
+export function refuse(code: string, field: string, message: string): never {
+  throw new PortalValidationException([{ code, field, message }], message);
+}
+
+/** The 2-digit year of a simulated instant in Brasília time (Duimp and LPCO numbers start with it). */
+export function brasiliaYear(at: Date): string {
+  return formatPortalDate(at).slice(2, 4);
+}
+
+/** Calendar date (`yyyy-MM-dd`) in Brasília time, `days` later. */
+export function brasiliaDate(at: Date, days = 0): string {
+  return formatPortalDate(new Date(at.getTime() + days * 86_400_000)).slice(0, 10);
+}

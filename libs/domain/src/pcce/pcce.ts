@@ -1,0 +1,56 @@
+import type { TIPOS_SOLICITACAO_ICMS } from '#catalog';
+
+/** PCCE (ICMS on imports): the calculation requests a Duimp's importer makes to a Sefaz. */
+
+export type TipoSolicitacaoIcms = (typeof TIPOS_SOLICITACAO_ICMS)[number];
+
+export const TIPOS_TRATAMENTO_ICMS = ['MANUAL', 'DECLARATORIO', 'AUTOMATICO', 'CALCULO_SEFAZ'] as const;
+export type TipoTratamentoIcms = (typeof TIPOS_TRATAMENTO_ICMS)[number];
+
+/** `situacaoSolicitacao` (SolicitacaoIcmsDto). */
+export const SITUACOES_SOLICITACAO_ICMS = [
+  'DUIMP_DECLARADA',
+  'DUIMP_CANCELADA_IMPORTADOR',
+  'DUIMP_PENDENTE_PAGAMENTO_EXONERACAO',
+  'DUIMP_PAGA_EXONERADA',
+  'DUIMP_CANCELADA_AUTOMATICAMENTE',
+  'DUIMP_AGUARDANDO_DOCUMENTACAO',
+  'DUIMP_AGUARDANDO_EXIGENCIA',
+  'DUIMP_A_DISTRIBUIR',
+  'DUIMP_A_DISTRIBUIR_RETORNO',
+  'DUIMP_DISTRIBUIDA',
+  'DUIMP_SOLICITACAO_AUTORIZADA_SEFAZ',
+  'DUIMP_SOLICITACAO_INDEFERIDA',
+  'DUIMP_DECLARADA_PAGA',
+  'DUIMP_CALCULO_SOLICITADO',
+  'DUIMP_CALCULO_INDEFERIDO',
+] as const;
+export type SituacaoSolicitacaoIcms = (typeof SITUACOES_SOLICITACAO_ICMS)[number];
+
+/**
+ * The request's life in the simulator:
+ *   DUIMP_CALCULO_SOLICITADO --(Sefaz: CALCULADO_A_PAGAR)--> DUIMP_PENDENTE_PAGAMENTO_EXONERACAO --(credit)--> DUIMP_DECLARADA_PAGA
+ *   DUIMP_CALCULO_SOLICITADO --(Sefaz: SEM_VALOR_A_PAGAR)--> DUIMP_PAGA_EXONERADA
+ *   DUIMP_CALCULO_SOLICITADO --(Sefaz: INDEFERIDO)--> DUIMP_CALCULO_INDEFERIDO
+ *   pending --(importer cancels)--> DUIMP_CANCELADA_IMPORTADOR; --(Duimp cancelled)--> DUIMP_CANCELADA_AUTOMATICAMENTE
+ * A Duimp has at most one pending request at a time.
+ */
+export const SITUACOES_ICMS_PENDENTES: readonly SituacaoSolicitacaoIcms[] = ['DUIMP_CALCULO_SOLICITADO', 'DUIMP_PENDENTE_PAGAMENTO_EXONERACAO'];
+
+export const ICMS_TRANSITIONS: Readonly<Partial<Record<SituacaoSolicitacaoIcms, readonly SituacaoSolicitacaoIcms[]>>> = {
+  DUIMP_CALCULO_SOLICITADO: [
+    'DUIMP_PENDENTE_PAGAMENTO_EXONERACAO',
+    'DUIMP_PAGA_EXONERADA',
+    'DUIMP_CALCULO_INDEFERIDO',
+    'DUIMP_CANCELADA_IMPORTADOR',
+    'DUIMP_CANCELADA_AUTOMATICAMENTE',
+  ],
+  DUIMP_PENDENTE_PAGAMENTO_EXONERACAO: ['DUIMP_DECLARADA_PAGA', 'DUIMP_CANCELADA_IMPORTADOR', 'DUIMP_CANCELADA_AUTOMATICAMENTE'],
+};
+
+export function canMoveIcms(from: SituacaoSolicitacaoIcms, to: SituacaoSolicitacaoIcms): boolean {
+  return ICMS_TRANSITIONS[from]?.includes(to) ?? false;
+}
+
+/** Common CNAE codes of importers (the request's `cnaeImportador`). */
+export const CNAES_IMPORTADOR = ['4689399', '4649499', '4669999', '4530701', '4644301', '4639701', '2930103', '4651601'];
