@@ -1,3 +1,4 @@
+import { toEventoView } from '../events/evento-view.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { findCatalogEvent, validatePayload } from '#catalog';
@@ -68,19 +69,6 @@ export class ScenarioRunner {
   }
 }
 
-/** The response view of an emitted event, as `POST /admin/eventos` answers it. */
-export function toEventoView(event: PublishedEvent) {
-  return {
-    id: event.id,
-    evento: event.evento,
-    payload: event.payload,
-    notificacoes: event.notifications.map((notification) => ({
-      id: notification.id,
-      assinatura: notification.subscriptionId,
-      destinatario: notification.recipient,
-    })),
-  };
-}
 
 /** A scenario's response: the business object and the events the action emitted. */
 export function scenarioResponse<T>(key: string, outcome: ScenarioOutcome<T>) {

@@ -4,6 +4,7 @@ import { ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Va
 import { findCatalogEvent, type RecipientType } from '#catalog';
 import { PortalValidationException } from '#common';
 import { EventPublisher } from '../../events/event-publisher.service.js';
+import { toEventoView } from '../../events/evento-view.js';
 
 export class DestinatarioDto {
   @IsIn(['UF', 'ORGAO', 'NI'])
@@ -54,16 +55,6 @@ export class EventosController {
         },
       ]);
     }
-    const published = await this.publisher.publish(event.id, dto.destinatarios, dto.payload);
-    return {
-      id: published.id,
-      evento: published.evento,
-      payload: published.payload,
-      notificacoes: published.notifications.map((notification) => ({
-        id: notification.id,
-        assinatura: notification.subscriptionId,
-        destinatario: notification.recipient,
-      })),
-    };
+    return toEventoView(await this.publisher.publish(event.id, dto.destinatarios, dto.payload));
   }
 }
