@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -236,5 +236,42 @@ describe('portal authentication with ICP-Brasil certificates', () => {
       headers: { Authorization: String(login.headers['set-token']), 'X-CSRF-Token': String(login.headers['x-csrf-token']) },
     });
     expect(me.status).toBe(200);
+  });
+});
+
+describe('pki CLI (npm run pki)', () => {
+  let sim: Simulator;
+  const out = mkdtempSync(join(tmpdir(), 'pucomex-cli-'));
+  beforeAll(async () => {
+    sim = await startSimulator({}, { withWorker: false });
+  });
+  afterAll(async () => {
+    rmSync(out, { recursive: true, force: true });
+    await sim?.stop();
+  });
+
+  const cli = (...args: string[]) =>
+    promisify(execFile)(process.execPath, ['scripts/pki.mjs', ...args], {
+      env: { ...process.env, SIM_ADMIN_URL: sim.adminUrl, ADMIN_TOKEN: sim.env.ADMIN_TOKEN },
+      encoding: 'utf8',
+    });
+
+  it('writes an equipment certificate that authenticates, and revokes it', async () => {
+    const ac = await seededParty(sim, { uf: 'AC' });
+    const { stdout } = await cli('emitir', '--tipo', 'EQUIPAMENTO', '--cnpj', ac.ni, '--saida', out);
+    const { serialNumber } = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    const certificate = {
+      certPem: readFileSync(join(out, `${serialNumber}.pem`), 'utf8'),
+      keyPem: readFileSync(join(out, `${serialNumber}.key`), 'utf8'),
+      chainPem: readFileSync(join(out, `${serialNumber}-chain.pem`), 'utf8'),
+    };
+    expect(readFileSync(join(out, `${serialNumber}.p12`)).length).toBeGreaterThan(1000);
+    const login = () =>
+      portalRequest(sim, { method: 'POST', path: '/portal/api/autenticar/sistema', headers: { 'System-Code': ac.system_code }, certificate });
+    expect((await login()).status).toBe(200);
+    await cli('revogar', serialNumber);
+    await sim.admin('POST', '/admin/relogio/avancar', { segundos: 61 });
+    const refused = await login();
+    expect(refused.body).toMatchObject({ code: 'PLAT-ER2001', message: expect.stringMatching(/revogado/) });
   });
 });
