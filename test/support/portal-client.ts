@@ -91,6 +91,8 @@ export interface PortalSession {
 export async function loginSistema(sim: Simulator, where: { uf?: string; orgao?: string }): Promise<PortalSession> {
   const party = await seededParty(sim, where);
   const certificate = await equipmentCertificate(sim, party.ni);
+  // Suites share the database: step past any earlier login's 60 s PLAT-ER2033 window.
+  await sim.admin('POST', '/admin/relogio/avancar', { segundos: 61 });
   const login = await portalRequest(sim, {
     method: 'POST',
     path: '/portal/api/autenticar/sistema',

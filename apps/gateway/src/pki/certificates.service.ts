@@ -22,7 +22,7 @@ export type ClientCertificateRequest = Omit<IssueClientCertificateOptions, 'now'
  */
 @Injectable()
 export class CertificatesService {
-  private readonly revocationListeners: Array<() => void> = [];
+  private readonly revocationListeners: Array<() => Promise<void>> = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -74,11 +74,12 @@ export class CertificatesService {
       .getRepository(IssuedCertificate)
       .update({ serialNumber: serialNumber.toUpperCase(), revokedAt: IsNull() }, { revokedAt: new Date(), revocationReason: reason });
     if (!result.affected) return false;
-    for (const listener of this.revocationListeners) listener();
+    // The running portal refuses the certificate before the revocation call answers.
+    await Promise.all(this.revocationListeners.map((listener) => listener()));
     return true;
   }
 
-  onRevocation(listener: () => void): void {
+  onRevocation(listener: () => Promise<void>): void {
     this.revocationListeners.push(listener);
   }
 

@@ -28,7 +28,7 @@ export class PortalTlsService implements OnApplicationShutdown {
     private readonly certificates: CertificatesService,
     private readonly config: AppConfig,
   ) {
-    certificates.onRevocation(() => void this.refresh(true));
+    certificates.onRevocation(() => this.refresh(true));
   }
 
   /** Options for `https.createServer`, built from the current CRLs. */
@@ -51,6 +51,8 @@ export class PortalTlsService implements OnApplicationShutdown {
 
   /** Rebuilds the CRLs when revocations changed (or the CRL is getting old) and swaps them in without a restart. */
   refresh(force: boolean): Promise<void> {
+    // A refresh already under way may have read the revocations before this one: run again after it.
+    if (force && this.refreshing) return this.refreshing.then(() => this.refresh(true));
     this.refreshing ??= (async () => {
       try {
         const version = await this.certificates.revocationVersion();

@@ -6,6 +6,8 @@ import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
 import { QueueModule } from '#queue';
 import { AuthModule } from './auth/auth.module.js';
+import { SefazDuimpModule } from './duimp/sefaz-duimp.module.js';
+import { WebhookModule } from './webhook/webhook.module.js';
 import { WhoAmIController } from './who-am-i.controller.js';
 
 /** The portal API on HTTPS (PORTAL_PORT): what integrators call, authenticated as on the real portal. */
@@ -14,7 +16,7 @@ export class PortalAppModule {
   static register(env: Record<string, string> = {}): DynamicModule {
     return {
       module: PortalAppModule,
-      imports: [ConfigModule.forRoot(env), LoggerModule, DatabaseModule, ClockModule, QueueModule, AuthorityModule, AuthModule],
+      imports: [ConfigModule.forRoot(env), LoggerModule, DatabaseModule, ClockModule, QueueModule, AuthorityModule, AuthModule, SefazDuimpModule, WebhookModule],
       controllers: [WhoAmIController],
     };
   }

@@ -37,6 +37,28 @@ export class SubscriptionService {
   }
 
   /**
+   * Changes an active subscription of `owner` with the same rules as `create`; `null` when it does not
+   * exist, is another party's or is inactive. The worker reads the endpoint at each attempt, so a new
+   * endpoint is used from the next attempt on. An omitted `chaveSecreta` keeps the current one; `null` removes it.
+   */
+  async update(owner: Interveniente, id: number, input: Partial<SubscriptionInput> & { endpoint: string }): Promise<Subscription | null> {
+    const repository = this.dataSource.getRepository(Subscription);
+    const current = await repository.findOneBy({ id, intervenienteId: owner.id, active: true });
+    if (!current) return null;
+    const evento = input.evento ?? current.evento;
+    this.validate(owner, { evento, endpoint: input.endpoint });
+    current.evento = evento;
+    current.endpoint = input.endpoint;
+    if (input.chaveSecreta !== undefined) current.secret = input.chaveSecreta;
+    try {
+      return await repository.save(current);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw duplicate(evento);
+      throw error;
+    }
+  }
+
+  /**
    * Deleting a subscription keeps its row (shown with `exibirInativos`) and cancels its pending
    * notifications: the portal never sends to a subscription that no longer exists.
    */

@@ -1,0 +1,63 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js';
+import { type Page, SefazDuimpService } from './sefaz-duimp.service.js';
+
+/** A page with more after it is answered 206 Partial Content, as the portal does. */
+function paged<T>(response: Response, page: Page<T>): T[] {
+  if (page.more) response.status(206);
+  return page.items;
+}
+
+/** The Sefaz Duimp consultation (SPEC §8): covers, items, history and the events of the caller's UF. */
+@Controller('duimp-api/api/ext/sefaz')
+export class SefazDuimpController {
+  constructor(private readonly duimps: SefazDuimpService) {}
+
+  /** `DuimpUltimosEventosCover[]` between `inicio` and `fim` (Brasília days, at most 30 apart). */
+  @Get('eventos')
+  async eventos(
+    @CurrentSession() session: PortalSession,
+    @Res({ passthrough: true }) response: Response,
+    @Query('inicio') inicio?: string,
+    @Query('fim') fim?: string,
+    @Query('uf-despacho') ufDespacho?: string,
+    @Query('uf-importador') ufImportador?: string,
+    @Query('uf-terceiro') ufTerceiro?: string,
+    @Query('offset') offset?: string,
+    @Query('limit') limit?: string,
+  ) {
+    return paged(response, await this.duimps.eventos(session, { inicio, fim, ufDespacho, ufImportador, ufTerceiro, offset, limit }));
+  }
+
+  /** `SefazDuimpCover` of the version in force. */
+  @Get('duimp/:numero')
+  cover(@CurrentSession() session: PortalSession, @Param('numero') numero: string) {
+    return this.duimps.cover(session, numero);
+  }
+
+  // Declared before `:numero/:versao` so `itens` and `historico` are not taken for a version.
+  /** The items of the version in force, `offset`/`limit` paged. */
+  @Get('duimp/:numero/itens')
+  async items(
+    @CurrentSession() session: PortalSession,
+    @Res({ passthrough: true }) response: Response,
+    @Param('numero') numero: string,
+    @Query('offset') offset?: string,
+    @Query('limit') limit?: string,
+  ) {
+    return paged(response, await this.duimps.items(session, numero, offset, limit));
+  }
+
+  /** `SefazDuimpHistEventoCover[]`. */
+  @Get('duimp/:numero/historico')
+  history(@CurrentSession() session: PortalSession, @Param('numero') numero: string) {
+    return this.duimps.history(session, numero);
+  }
+
+  /** `SefazDuimpCover` of one version (`0002` or `2`). */
+  @Get('duimp/:numero/:versao')
+  version(@CurrentSession() session: PortalSession, @Param('numero') numero: string, @Param('versao') versao: string) {
+    return this.duimps.cover(session, numero, versao);
+  }
+}

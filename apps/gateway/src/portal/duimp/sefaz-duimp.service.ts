@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { UFS } from '#catalog';
+import { PortalException, PortalValidationException } from '#common';
+import { Duimp, DuimpEvent, DuimpVersion } from '#database';
+import {
+  assembleSefazDuimpCover,
+  type DuimpHistoryRecord,
+  isValidDuimpNumber,
+  SEFAZ_EVENTO_ENUM,
+  toDuimpUltimoEvento,
+  toSefazHistEvento,
+  type UfInteresse,
+} from '#domain';
+import type { PortalSession } from '../auth/portal-auth.guard.js';
+
+const DAY_MS = 86_400_000;
+/** Brasília midnight is 03:00 UTC (fixed offset, no daylight saving time since 2019). */
+const BRASILIA_MIDNIGHT_UTC_MS = 3 * 60 * 60 * 1000;
+/** The events API accepts at most this many days between `inicio` and `fim`. */
+export const MAX_PERIODO_DIAS = 30;
+export const MAX_LIMIT = 500;
+
+/** One page of a list: `more` tells the controller to answer 206. */
+export interface Page<T> {
+  items: T[];
+  more: boolean;
+}
+
+export interface EventosQuery {
+  inicio?: string;
+  fim?: string;
+  ufDespacho?: string;
+  ufImportador?: string;
+  ufTerceiro?: string;
+  offset?: string;
+  limit?: string;
+}
+
+const invalid = (code: string, field: string, message: string): never => {
+  throw new PortalValidationException([{ code, field, message }], message);
+};
+
+/** The portal's DIMP-ER0004: bad format or wrong check digit. */
+export function requireDuimpNumber(numero: string): void {
+  if (!isValidDuimpNumber(numero)) invalid('DIMP-ER0004', 'numero', 'Número da Duimp inválido.');
+}
+
+/** `0002` or `2`: a version number 1–9999. */
+function parseVersao(versao: string): number {
+  if (!/^\d{1,4}$/.test(versao) || Number(versao) < 1) invalid('VERSAO_INVALIDA', 'versao', 'Versão da Duimp inválida.');
+  return Number(versao);
+}
+
+/** An optional non-negative integer query parameter within [min, max]. */
+export function parseBoundedInt(value: string | undefined, field: string, min: number, max: number, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    invalid(`${field.toUpperCase()}_INVALIDO`, field, `${field} deve ser um inteiro entre ${min} e ${max}.`);
+  }
+  return Number(value);
+}
+
+/** `AAAA-MM-DD` as a real calendar date → the instant its Brasília day starts. */
+function parseDate(value: string | undefined, field: string): number {
+  if (!value) return invalid('DATA_OBRIGATORIA', field, `${field} é obrigatório (AAAA-MM-DD).`);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const utc = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+  // Date.UTC rolls 2026-02-30 over to March: a round trip catches impossible days.
+  if (!match || Number.isNaN(utc) || new Date(utc).toISOString().slice(0, 10) !== value) {
+    invalid('DATA_INVALIDA', field, `${field} deve ser uma data válida no formato AAAA-MM-DD.`);
+  }
+  return utc + BRASILIA_MIDNIGHT_UTC_MS;
+}
+
+function parseUf(value: string | undefined, field: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!(UFS as readonly string[]).includes(value)) invalid('UF_INVALIDA', field, `${field} deve ser a sigla de uma UF.`);
+  return value;
+}
+
+const toRecord = (event: DuimpEvent): DuimpHistoryRecord => ({
+  numero: event.number,
+  versao: event.version,
+  codigo: event.code,
+  descricao: event.description,
+  evento: event.evento,
+  occurredAt: event.occurredAt,
+  ufs: event.ufs,
+});
+
+/** The Duimp consultation of the Sefaz (SPEC §8): a Sefaz reads only the Duimps its UF has interest in. */
+@Injectable()
+export class SefazDuimpService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** `SefazDuimpCover` of the version in force, or of `versao`. */
+  async cover(session: PortalSession, numero: string, versao?: string) {
+    requireDuimpNumber(numero);
+    const wanted = versao === undefined ? undefined : parseVersao(versao);
+    const uf = this.callerUf(session);
+    const duimp = await this.findDuimp(numero);
+    const version = await this.dataSource
+      .getRepository(DuimpVersion)
+      .findOneBy({ number: numero, version: wanted ?? duimp.currentVersion });
+    if (!version) throw new PortalException(404, 'DIMP-ER0102', `Versão ${versao} da Duimp ${numero} não encontrada.`);
+    // An older version may be read by a UF that had interest in it, even if a retification removed it.
+    this.requireInterest(uf, duimp, [...duimp.ufs, ...(version.spec.ufsInteresse ?? [])]);
+    const current =
+      version.version === duimp.currentVersion
+        ? version
+        : await this.dataSource.getRepository(DuimpVersion).findOneByOrFail({ number: numero, version: duimp.currentVersion });
+    return assembleSefazDuimpCover(
+      version.cover,
+      { situacao: duimp.situation, versaoVigente: duimp.currentVersion, versaoVigenteRegistradaEm: current.registeredAt },
+      (await this.events(numero)).map(toRecord),
+    );
+  }
+
+  /** The items of the version in force, a page at a time. */
+  async items(session: PortalSession, numero: string, offset: string | undefined, limit: string | undefined): Promise<Page<unknown>> {
+    requireDuimpNumber(numero);
+    const from = parseBoundedInt(offset, 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
+    const size = parseBoundedInt(limit, 'limit', 1, MAX_LIMIT, MAX_LIMIT);
+    const duimp = await this.readable(session, numero);
+    const version = await this.dataSource.getRepository(DuimpVersion).findOneByOrFail({ number: numero, version: duimp.currentVersion });
+    const all: unknown[] = version.cover.itens ?? [];
+    return { items: all.slice(from, from + size), more: from + size < all.length };
+  }
+
+  /** `SefazDuimpHistEventoCover[]`: every history entry, oldest first. */
+  async history(session: PortalSession, numero: string) {
+    requireDuimpNumber(numero);
+    await this.readable(session, numero);
+    return (await this.events(numero)).map((event) => toSefazHistEvento(toRecord(event)));
+  }
+
+  /** `DuimpUltimosEventosCover[]` of the caller's UF in a period of Brasília days, oldest first. */
+  async eventos(session: PortalSession, query: EventosQuery): Promise<Page<ReturnType<typeof toDuimpUltimoEvento>>> {
+    const inicio = parseDate(query.inicio, 'inicio');
+    const fim = parseDate(query.fim, 'fim');
+    if (fim < inicio) invalid('PERIODO_INVALIDO', 'fim', 'fim deve ser igual ou posterior a inicio.');
+    if (fim - inicio > MAX_PERIODO_DIAS * DAY_MS) invalid('PERIODO_INVALIDO', 'fim', `fim deve ser no máximo ${MAX_PERIODO_DIAS} dias após inicio.`);
+    const filters: Array<[string | undefined, UfInteresse['tipoInteresse']]> = [
+      [parseUf(query.ufDespacho, 'uf-despacho'), 'DESPACHO'],
+      [parseUf(query.ufImportador, 'uf-importador'), 'IMPORTADOR'],
+      [parseUf(query.ufTerceiro, 'uf-terceiro'), 'TERCEIRO'],
+    ];
+    const offset = parseBoundedInt(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
+    const limit = parseBoundedInt(query.limit, 'limit', 1, MAX_LIMIT, MAX_LIMIT);
+    const uf = this.callerUf(session);
+
+    const select = this.dataSource
+      .getRepository(DuimpEvent)
+      .createQueryBuilder('event')
+      .where('event.evento IN (:...eventos)', { eventos: [...SEFAZ_EVENTO_ENUM] })
+      .andWhere('event.occurredAt >= :from AND event.occurredAt < :to', { from: new Date(inicio), to: new Date(fim + DAY_MS) })
+      // The UFs of interest when the event happened: the caller's among them.
+      .andWhere('event.ufs @> :mine::jsonb', { mine: JSON.stringify([{ uf }]) });
+    filters.forEach(([filterUf, tipoInteresse], index) => {
+      if (filterUf) select.andWhere(`event.ufs @> :filter${index}::jsonb`, { [`filter${index}`]: JSON.stringify([{ uf: filterUf, tipoInteresse }]) });
+    });
+    // One row past the page tells whether more remain.
+    const rows = await select.orderBy('event.occurredAt', 'ASC').addOrderBy('event.id', 'ASC').offset(offset).limit(limit + 1).getMany();
+    return { items: rows.slice(0, limit).map((event) => toDuimpUltimoEvento(toRecord(event))), more: rows.length > limit };
+  }
+
+  private callerUf(session: PortalSession): string {
+    const { interveniente } = session;
+    if (interveniente.tipo !== 'SEFAZ' || !interveniente.uf) {
+      throw new PortalException(403, 'PUCX-ER0403', 'Consulta restrita às Secretarias de Fazenda estaduais.');
+    }
+    return interveniente.uf;
+  }
+
+  private async findDuimp(numero: string): Promise<Duimp> {
+    const duimp = await this.dataSource.getRepository(Duimp).findOneBy({ number: numero });
+    if (!duimp) throw new PortalException(404, 'DIMP-ER0102', `Duimp ${numero} não registrada.`);
+    return duimp;
+  }
+
+  private requireInterest(uf: string, duimp: Duimp, ufs: readonly UfInteresse[]): void {
+    if (!ufs.some((entry) => entry.uf === uf)) {
+      throw new PortalException(403, 'PUCX-ER0403', `A UF ${uf} não tem interesse na Duimp ${duimp.number}.`);
+    }
+  }
+
+  /** The Duimp, when the caller's UF has interest in its version in force. */
+  private async readable(session: PortalSession, numero: string): Promise<Duimp> {
+    const uf = this.callerUf(session);
+    const duimp = await this.findDuimp(numero);
+    this.requireInterest(uf, duimp, duimp.ufs);
+    return duimp;
+  }
+
+  private events(numero: string): Promise<DuimpEvent[]> {
+    return this.dataSource.getRepository(DuimpEvent).find({ where: { number: numero }, order: { id: 'ASC' } });
+  }
+}

@@ -1,0 +1,179 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { emitDuimpEvent, resetAll } from './support/fixtures.js';
+import { pollUntil } from './support/poll.js';
+import { loginSistema, type PortalSession } from './support/portal-client.js';
+import { type Receiver, type Reply, startReceiver } from './support/receiver.js';
+import { type Simulator, startSimulator } from './support/simulator.js';
+
+const BASE = '/portal/api/ext/webhook';
+
+/** The webhook subscription API as a Sefaz calls it, over mTLS-authenticated sessions (SPEC §5). */
+describe('portal webhook subscription API (SPEC §5)', () => {
+  let sim: Simulator;
+  let sp: PortalSession;
+  let rj: PortalSession;
+  const receivers: Receiver[] = [];
+
+  const receiver = async (replies?: Reply[]) => {
+    const started = await startReceiver(sim.authority.caBundle(), replies);
+    receivers.push(started);
+    return started;
+  };
+  const notification = async (id: string) => (await sim.admin('GET', `/admin/notificacoes/${id}`)).body;
+  const waitAttempts = (id: string, attempts: number) =>
+    pollUntil(() => notification(id), (n) => n.tentativas >= attempts, { what: `${attempts} attempt(s) of ${id}` });
+  const waitFinal = async (eventoId: string) => {
+    const response = await sim.admin('GET', `/admin/notificacoes/aguardar?eventoId=${eventoId}&timeoutMs=15000`);
+    expect(response.status).toBe(200);
+    return response.body.notificacoes as Array<{ id: string; situacao: string }>;
+  };
+
+  beforeAll(async () => {
+    sim = await startSimulator({ EGRESS_ADDRESSES: '127.0.0.2' });
+    sp = await loginSistema(sim, { uf: 'SP' });
+    rj = await loginSistema(sim, { uf: 'RJ' });
+  });
+  beforeEach(() => resetAll(sim));
+  afterEach(async () => {
+    await Promise.all(receivers.splice(0).map((r) => r.close()));
+  });
+  afterAll(() => sim?.stop());
+
+  it('Sefaz-SP subscribes, lists and reads its subscription, then receives the event; chaveSecreta is never returned', async () => {
+    const hook = await receiver([{ status: 200 }]);
+    const created = await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: hook.url, chaveSecreta: 'segredo-sp' });
+    expect(created.status).toBe(200);
+    expect(created.body).toEqual({ id: expect.any(Number), evento: 'dimp-registro', endpoint: hook.url });
+    const { id } = created.body;
+
+    const list = await sp.call('GET', BASE);
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([{ id, evento: 'dimp-registro', endpoint: hook.url }]);
+    const one = await sp.call('GET', `${BASE}/${id}`);
+    expect(one.body).toEqual({ id, evento: 'dimp-registro', endpoint: hook.url });
+    for (const response of [created, list, one]) expect(response.text).not.toContain('segredo-sp');
+
+    const emitted = await emitDuimpEvent(sim, ['SP']);
+    expect(emitted.status).toBe(201);
+    const [final] = await waitFinal(emitted.body.id);
+    expect(final.situacao).toBe('ENTREGUE');
+    expect(hook.requests).toHaveLength(1);
+    expect(hook.requests[0].headers).toMatchObject({ 'event-type': 'dimp-registro', secret: 'segredo-sp', 'destinatario-id': 'SP' });
+  });
+
+  it('validation errors are 422 naming the field and the rule', async () => {
+    const insecure = await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: 'http://127.0.0.1:9/hook' });
+    expect(insecure.status).toBe(422);
+    expect(insecure.body.errors).toEqual([expect.objectContaining({ field: 'endpoint', code: 'ENDPOINT_NAO_HTTPS' })]);
+
+    const tooLong = await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: `https://127.0.0.1/${'a'.repeat(500)}` });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.errors).toEqual([expect.objectContaining({ field: 'endpoint', code: 'ENDPOINT_TAMANHO' })]);
+
+    const unknown = await sp.call('POST', BASE, { evento: 'nao-existe', endpoint: 'https://127.0.0.1/hook' });
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'evento', code: 'EVENTO_INEXISTENTE' })]);
+    const forbidden = await sp.call('POST', BASE, { evento: 'talp-registro-lpco', endpoint: 'https://127.0.0.1/hook' });
+    expect(forbidden.status).toBe(422);
+    expect(forbidden.body.errors).toEqual([expect.objectContaining({ field: 'evento', code: 'EVENTO_NAO_PERMITIDO' })]);
+    const missing = await sp.call('POST', BASE, { evento: 'dimp-registro' });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'endpoint' })]));
+
+    expect((await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: 'https://127.0.0.1/a' })).status).toBe(200);
+    const duplicate = await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: 'https://127.0.0.1/b' });
+    expect(duplicate.status).toBe(422);
+    expect(duplicate.body.errors).toEqual([expect.objectContaining({ field: 'evento', code: 'ASSINATURA_DUPLICADA' })]);
+  });
+
+  it("another Sefaz's subscription is invisible: 404 on GET, PUT and DELETE, and absent from its list", async () => {
+    const { id } = (await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: 'https://127.0.0.1/sp' })).body;
+    for (const [method, body] of [['GET'], ['PUT', { endpoint: 'https://127.0.0.1/rj' }], ['DELETE']] as const) {
+      const response = await rj.call(method, `${BASE}/${id}`, body);
+      expect(response.status, method).toBe(404);
+    }
+    expect((await rj.call('GET', `${BASE}?exibirInativos=true`)).body).toEqual([]);
+    expect((await sp.call('GET', `${BASE}/${id}`)).body.endpoint).toBe('https://127.0.0.1/sp');
+    expect((await sp.call('GET', `${BASE}/999999999`)).status).toBe(404);
+    expect((await sp.call('GET', `${BASE}/abc`)).status).toBe(404);
+  });
+
+  it('PUT changes the endpoint, validated like POST; the next attempt goes to the new endpoint', async () => {
+    const old = await receiver([{ status: 500 }]);
+    const fresh = await receiver([{ status: 200 }]);
+    const { id } = (await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: old.url, chaveSecreta: 's1' })).body;
+    const emitted = await emitDuimpEvent(sim, ['SP']);
+    const notificationId = emitted.body.notificacoes[0].id;
+    await waitAttempts(notificationId, 1);
+
+    const refused = await sp.call('PUT', `${BASE}/${id}`, { endpoint: 'http://127.0.0.1/x' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].field).toBe('endpoint');
+    const updated = await sp.call('PUT', `${BASE}/${id}`, { id, evento: 'dimp-registro', endpoint: fresh.url });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toEqual({ id, evento: 'dimp-registro', endpoint: fresh.url });
+
+    await sim.admin('POST', '/admin/relogio/avancar', { minutos: 5 });
+    const [final] = await waitFinal(emitted.body.id);
+    expect(final.situacao).toBe('ENTREGUE');
+    expect(old.requests).toHaveLength(1);
+    expect(fresh.requests).toHaveLength(1);
+    // An omitted chaveSecreta keeps the current one.
+    expect(fresh.requests[0].headers.secret).toBe('s1');
+  });
+
+  it('DELETE cancels pending notifications; the deleted subscription shows with exibirInativos', async () => {
+    const hook = await receiver([{ status: 500 }]);
+    const { id } = (await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: hook.url })).body;
+    const emitted = await emitDuimpEvent(sim, ['SP']);
+    const notificationId = emitted.body.notificacoes[0].id;
+    expect((await waitAttempts(notificationId, 1)).situacao).toBe('PENDENTE');
+
+    expect((await sp.call('DELETE', `${BASE}/${id}`)).status).toBe(200);
+    expect((await notification(notificationId)).situacao).toBe('CANCELADA');
+    expect((await sp.call('DELETE', `${BASE}/${id}`)).status).toBe(404);
+    expect((await sp.call('PUT', `${BASE}/${id}`, { endpoint: hook.url })).status).toBe(404);
+
+    expect((await sp.call('GET', BASE)).body).toEqual([]);
+    const inactive = (await sp.call('GET', `${BASE}?exibirInativos=true`)).body;
+    expect(inactive).toEqual([
+      {
+        id,
+        evento: 'dimp-registro',
+        endpoint: hook.url,
+        dataExclusao: expect.stringMatching(/-0300$/),
+        motivoExclusao: expect.any(String),
+      },
+    ]);
+    // The evento may be subscribed again once the old subscription is gone.
+    expect((await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: hook.url })).status).toBe(200);
+  });
+
+  it('/eventos lists what a Sefaz may subscribe; /ips the egress addresses', async () => {
+    const eventos = await sp.call('GET', `${BASE}/eventos`);
+    expect(eventos.status).toBe(200);
+    const ids = eventos.body.map((e: { evento: string }) => e.evento);
+    expect(ids).toContain('dimp-registro');
+    expect(ids.filter((id: string) => id.startsWith('talp-'))).toEqual([]);
+    expect((await sp.call('GET', `${BASE}/ips`)).body).toEqual(['127.0.0.2']);
+  });
+
+  it('/falhas lists the notifications that ended in FALHA with each attempt and its cause', async () => {
+    const hook = await receiver([{ status: 503 }]);
+    await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: hook.url });
+    const emitted = await emitDuimpEvent(sim, ['SP']);
+    const notificationId = emitted.body.notificacoes[0].id;
+    await waitAttempts(notificationId, 1);
+    await sim.admin('POST', '/admin/relogio/avancar', { minutos: 5 });
+    await waitAttempts(notificationId, 2);
+    await sim.admin('POST', '/admin/relogio/avancar', { minutos: 5 });
+    const [final] = await waitFinal(emitted.body.id);
+    expect(final.situacao).toBe('FALHA');
+
+    const falhas = await sp.call('GET', `${BASE}/falhas`);
+    expect(falhas.status).toBe(200);
+    expect(falhas.body).toHaveLength(1);
+    expect(falhas.body[0]).toMatchObject({ idNotificacao: notificationId, evento: 'dimp-registro' });
+    expect(falhas.body[0].tentativas.map((t: { causa: string }) => t.causa)).toEqual(['HTTP_503', 'HTTP_503', 'HTTP_503']);
+    expect((await rj.call('GET', `${BASE}/falhas`)).body).toEqual([]);
+  });
+});
