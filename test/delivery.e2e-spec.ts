@@ -1,37 +1,20 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCertificateAuthority } from '#pki';
 import { emitDuimpEvent, resetAll, subscribeSefaz } from './support/fixtures.js';
-import { pollUntil } from './support/poll.js';
-import { type Receiver, type Reply, startReceiver } from './support/receiver.js';
+import { deliveryKit } from './support/deliveries.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
 
 const FIVE_MINUTES = 5 * 60 * 1000;
 
 describe('notification delivery (SPEC §7)', () => {
   let sim: Simulator;
-  const receivers: Receiver[] = [];
-
-  const receiver = async (replies?: Reply[]) => {
-    const started = await startReceiver(sim.authority.caBundle(), replies);
-    receivers.push(started);
-    return started;
-  };
-  const notification = async (id: string) => (await sim.admin('GET', `/admin/notificacoes/${id}`)).body;
-  const waitFinal = async (eventoId: string, timeoutMs = 15_000) => {
-    const response = await sim.admin('GET', `/admin/notificacoes/aguardar?eventoId=${eventoId}&timeoutMs=${timeoutMs}`);
-    expect(response.status).toBe(200);
-    return response.body.notificacoes as Array<{ id: string; situacao: string }>;
-  };
-  const waitAttempts = (id: string, attempts: number) =>
-    pollUntil(() => notification(id), (n) => n.tentativas >= attempts, { what: `${attempts} attempt(s) of ${id}` });
+  const { receiver, closeReceivers, notification, waitAttempts, waitFinal } = deliveryKit(() => sim);
 
   beforeAll(async () => {
     sim = await startSimulator({ EGRESS_ADDRESSES: '127.0.0.2' });
   });
   beforeEach(() => resetAll(sim));
-  afterEach(async () => {
-    await Promise.all(receivers.splice(0).map((r) => r.close()));
-  });
+  afterEach(() => closeReceivers());
   afterAll(() => sim?.stop());
 
   it('200 at once: one attempt, one receipt, the portal headers, from the egress address', async () => {
@@ -131,8 +114,7 @@ describe('notification delivery (SPEC §7)', () => {
 
   it('a server certificate from an untrusted CA is a TLS failure', async () => {
     const foreign = await createCertificateAuthority({ now: new Date(), name: 'estrangeira' });
-    const hook = await startReceiver(foreign);
-    receivers.push(hook);
+    const hook = await receiver(undefined, foreign);
     await subscribeSefaz(sim, 'SP', hook.url);
     const emitted = await emitDuimpEvent(sim, ['SP']);
     const detail = await waitAttempts(emitted.body.notificacoes[0].id, 1);

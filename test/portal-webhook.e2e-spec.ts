@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emitDuimpEvent, resetAll } from './support/fixtures.js';
-import { pollUntil } from './support/poll.js';
-import { loginSistema, type PortalSession } from './support/portal-client.js';
-import { type Receiver, type Reply, startReceiver } from './support/receiver.js';
+import { fromXml, loginSistema, type PortalSession, XML_HEADERS } from './support/portal-client.js';
+import { deliveryKit } from './support/deliveries.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
 
 const BASE = '/portal/api/ext/webhook';
@@ -12,21 +11,7 @@ describe('portal webhook subscription API (SPEC §5)', () => {
   let sim: Simulator;
   let sp: PortalSession;
   let rj: PortalSession;
-  const receivers: Receiver[] = [];
-
-  const receiver = async (replies?: Reply[]) => {
-    const started = await startReceiver(sim.authority.caBundle(), replies);
-    receivers.push(started);
-    return started;
-  };
-  const notification = async (id: string) => (await sim.admin('GET', `/admin/notificacoes/${id}`)).body;
-  const waitAttempts = (id: string, attempts: number) =>
-    pollUntil(() => notification(id), (n) => n.tentativas >= attempts, { what: `${attempts} attempt(s) of ${id}` });
-  const waitFinal = async (eventoId: string) => {
-    const response = await sim.admin('GET', `/admin/notificacoes/aguardar?eventoId=${eventoId}&timeoutMs=15000`);
-    expect(response.status).toBe(200);
-    return response.body.notificacoes as Array<{ id: string; situacao: string }>;
-  };
+  const { receiver, closeReceivers, notification, waitAttempts, waitFinal } = deliveryKit(() => sim);
 
   beforeAll(async () => {
     sim = await startSimulator({ EGRESS_ADDRESSES: '127.0.0.2' });
@@ -34,9 +19,7 @@ describe('portal webhook subscription API (SPEC §5)', () => {
     rj = await loginSistema(sim, { uf: 'RJ' });
   });
   beforeEach(() => resetAll(sim));
-  afterEach(async () => {
-    await Promise.all(receivers.splice(0).map((r) => r.close()));
-  });
+  afterEach(() => closeReceivers());
   afterAll(() => sim?.stop());
 
   it('Sefaz-SP subscribes, lists and reads its subscription, then receives the event; chaveSecreta is never returned', async () => {
@@ -83,6 +66,62 @@ describe('portal webhook subscription API (SPEC §5)', () => {
     const duplicate = await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: 'https://127.0.0.1/b' });
     expect(duplicate.status).toBe(422);
     expect(duplicate.body.errors).toEqual([expect.objectContaining({ field: 'evento', code: 'ASSINATURA_DUPLICADA' })]);
+  });
+
+  it('speaks XML both ways: create, list, read, change and delete, with errors in XML too', async () => {
+    const hook = await receiver([{ status: 200 }]);
+    const created = await sp.call(
+      'POST',
+      BASE,
+      `<?xml version="1.0" encoding="UTF-8"?><assinatura><evento>dimp-registro</evento><endpoint>${hook.url}</endpoint><chaveSecreta>s&amp;p</chaveSecreta></assinatura>`,
+      XML_HEADERS,
+    );
+    expect(created.status, created.text).toBe(200);
+    expect(created.headers['content-type']).toMatch(/^application\/xml/);
+    const { assinatura } = fromXml(created.text);
+    expect(assinatura).toEqual({ id: expect.stringMatching(/^\d+$/), evento: 'dimp-registro', endpoint: hook.url });
+    const id = Number(assinatura.id);
+
+    const list = fromXml((await sp.call('GET', BASE, undefined, { Accept: 'application/xml' })).text);
+    expect(list).toEqual({ assinaturas: { assinatura: { id: String(id), evento: 'dimp-registro', endpoint: hook.url } } });
+    expect(fromXml((await sp.call('GET', `${BASE}/${id}`, undefined, XML_HEADERS)).text).assinatura.endpoint).toBe(hook.url);
+
+    // The id in the body is typed by the DTO: a number in XML as in JSON.
+    const changed = await sp.call('PUT', `${BASE}/${id}`, `<assinatura><id>${id}</id><endpoint>${hook.url}/novo</endpoint></assinatura>`, XML_HEADERS);
+    expect(changed.status, changed.text).toBe(200);
+    expect(fromXml(changed.text).assinatura.endpoint).toBe(`${hook.url}/novo`);
+
+    const refused = await sp.call('POST', BASE, '<assinatura><evento>dimp-retificacao</evento><endpoint>http://127.0.0.1/x</endpoint></assinatura>', XML_HEADERS);
+    expect(refused.status).toBe(422);
+    expect(fromXml(refused.text).erro).toMatchObject({ message: expect.any(String), errors: { code: 'ENDPOINT_NAO_HTTPS', field: 'endpoint' } });
+    const unknownField = await sp.call('POST', BASE, '<assinatura><evento>dimp-retificacao</evento><endpoint>https://127.0.0.1/x</endpoint><extra>1</extra></assinatura>', XML_HEADERS);
+    expect(fromXml(unknownField.text).erro.errors).toMatchObject({ code: 'CAMPO_DESCONHECIDO', field: 'extra' });
+
+    expect((await sp.call('DELETE', `${BASE}/${id}`, undefined, XML_HEADERS)).status).toBe(200);
+    const inactive = fromXml((await sp.call('GET', `${BASE}?exibirInativos=true`, undefined, XML_HEADERS)).text);
+    expect(inactive.assinaturas.assinatura).toMatchObject({ id: String(id), dataExclusao: expect.stringMatching(/-0300$/) });
+    // The secret went through XML entity decoding and came out on the wire as sent.
+    expect((await sim.dataSource.query('SELECT secret FROM subscription WHERE id = $1', [id]))[0].secret).toBe('s&p');
+  });
+
+  it('refuses XML with a DOCTYPE or an entity declaration, and malformed XML, before reading it', async () => {
+    const attacks = [
+      '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><assinatura><evento>&x;</evento><endpoint>https://127.0.0.1/x</endpoint></assinatura>',
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><assinatura><evento>&lol2;</evento></assinatura>',
+      '<!doctype assinatura><assinatura/>',
+    ];
+    for (const body of attacks) {
+      const response = await sp.call('POST', BASE, body, XML_HEADERS);
+      expect(response.status).toBe(400);
+      expect(fromXml(response.text).erro).toMatchObject({ code: 'PUCX-ER0400', message: expect.stringContaining('DOCTYPE') });
+    }
+    const malformed = await sp.call('POST', BASE, '<assinatura><evento>dimp-registro</assinatura>', XML_HEADERS);
+    expect(malformed.status).toBe(400);
+    expect(fromXml(malformed.text).erro.message).toMatch(/malformado/);
+    // An undeclared entity is not expanded: it stays text and fails the catalogue rule.
+    const undeclared = await sp.call('POST', BASE, '<assinatura><evento>&x;</evento><endpoint>https://127.0.0.1/x</endpoint></assinatura>', XML_HEADERS);
+    expect(undeclared.status).toBe(422);
+    expect((await sp.call('GET', BASE)).body).toEqual([]);
   });
 
   it("another Sefaz's subscription is invisible: 404 on GET, PUT and DELETE, and absent from its list", async () => {

@@ -1,4 +1,5 @@
 import https from 'node:https';
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { Simulator } from './simulator.js';
 
 export interface ClientCertificate {
@@ -115,4 +116,17 @@ export async function loginSistema(sim: Simulator, where: { uf?: string; orgao?:
     },
   };
   return session;
+}
+
+/** Headers of a client that speaks XML both ways. */
+export const XML_HEADERS = { 'Content-Type': 'application/xml', Accept: 'application/xml' };
+
+/** Reads an XML response as `{ root: fields }`, every value a string as it is on the wire. */
+export function fromXml(text: string): Record<string, any> {
+  return new XMLParser({ parseTagValue: false, ignoreDeclaration: true }).parse(text) as Record<string, any>;
+}
+
+/** Writes a request body as XML under `root`; a list becomes its element repeated. */
+export function toXmlBody(root: string, value: object): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>${new XMLBuilder({}).build({ [root]: value }) as string}`;
 }

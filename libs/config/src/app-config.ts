@@ -108,6 +108,19 @@ export class AppConfig {
   @IsIP(undefined, { each: true })
   EGRESS_ADDRESSES: string[] = [];
 
+  /**
+   * Which endpoints subscriptions may name. `portal`, as the real portal: https on port 443 and public
+   * addresses only, the name resolved again at every send. `local` (development, docker-compose): https
+   * still, any port, loopback and private addresses allowed.
+   */
+  @IsIn(['local', 'portal'])
+  ENDPOINT_POLICY: 'local' | 'portal' = 'local';
+
+  /** DNS servers (`ip` or `ip:port`) that resolve endpoint names; empty: the operating system's resolver. */
+  @Transform(toList)
+  @Matches(/^[\d.:[\]a-fA-F]+$/, { each: true })
+  DNS_SERVERS: string[] = [];
+
   /** PEM files of extra CAs trusted for receivers' certificates (e.g. an integrator's homologation chain). */
   @Transform(toList)
   @IsString({ each: true })

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { findCatalogEvent, subscriberTipo } from '#catalog';
-import { SIM_NOW_SQL } from '#clock';
 import { type FieldError, PortalValidationException } from '#common';
 import { type Interveniente, Subscription } from '#database';
-import { checkEndpoint } from './endpoint-policy.js';
+import { deactivateSubscriptions } from '#subscriptions';
+import { EndpointPolicy } from './endpoint-policy.js';
 
 export interface SubscriptionInput {
   evento: string;
@@ -15,10 +15,13 @@ export interface SubscriptionInput {
 /** The portal's subscription rules, shared by the portal API and the admin shortcut. */
 @Injectable()
 export class SubscriptionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly endpointPolicy: EndpointPolicy,
+  ) {}
 
   async create(owner: Interveniente, input: SubscriptionInput): Promise<Subscription> {
-    this.validate(owner, input);
+    await this.validate(owner, input);
     const repository = this.dataSource.getRepository(Subscription);
     try {
       return await repository.save(
@@ -46,7 +49,7 @@ export class SubscriptionService {
     const current = await repository.findOneBy({ id, intervenienteId: owner.id, active: true });
     if (!current) return null;
     const evento = input.evento ?? current.evento;
-    this.validate(owner, { evento, endpoint: input.endpoint });
+    await this.validate(owner, { evento, endpoint: input.endpoint });
     current.evento = evento;
     current.endpoint = input.endpoint;
     if (input.chaveSecreta !== undefined) current.secret = input.chaveSecreta;
@@ -63,25 +66,18 @@ export class SubscriptionService {
    * notifications: the portal never sends to a subscription that no longer exists.
    */
   async deactivate(id: number, reason: string, ownerId?: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const [rows] = await manager.query(
-        `UPDATE subscription SET active = false, cancelled_at = ${SIM_NOW_SQL}, cancel_reason = $2
-          WHERE id = $1 AND active AND ($3::uuid IS NULL OR interveniente_id = $3) RETURNING id`,
-        [id, reason, ownerId ?? null],
-      );
-      if (rows.length === 0) return false;
-      await manager.query(
-        `UPDATE notification SET status = 'CANCELADA', last_cause = 'ASSINATURA_EXCLUIDA', next_attempt_at = NULL,
-                completed_at = ${SIM_NOW_SQL}
-          WHERE subscription_id = $1 AND status = 'PENDENTE'`,
-        [id],
-      );
-      return true;
-    });
+    const gone = await deactivateSubscriptions(
+      this.dataSource,
+      'id = $3 AND ($4::uuid IS NULL OR interveniente_id = $4)',
+      [id, ownerId ?? null],
+      reason,
+      'ASSINATURA_EXCLUIDA',
+    );
+    return gone.length > 0;
   }
 
-  private validate(owner: Interveniente, input: SubscriptionInput): void {
-    const errors: FieldError[] = [...checkEndpoint(input.endpoint)];
+  private async validate(owner: Interveniente, input: SubscriptionInput): Promise<void> {
+    const errors: FieldError[] = await this.endpointPolicy.check(input.endpoint);
     const event = findCatalogEvent(input.evento);
     if (!event) {
       errors.push({ code: 'EVENTO_INEXISTENTE', field: 'evento', message: `O evento ${input.evento} não existe no catálogo.` });

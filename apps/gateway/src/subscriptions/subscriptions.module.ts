@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EndpointPolicy } from './endpoint-policy.js';
 import { SubscriptionService } from './subscription.service.js';
 
-@Module({ providers: [SubscriptionService], exports: [SubscriptionService] })
+@Module({ providers: [SubscriptionService, EndpointPolicy], exports: [SubscriptionService] })
 export class SubscriptionsModule {}

@@ -53,6 +53,8 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
         ...this.authority.trustedCaPems(),
         ...this.config.EXTRA_CA_FILES.map((file) => readFileSync(file, 'utf8')),
       ],
+      dnsServers: this.config.DNS_SERVERS,
+      publicAddressesOnly: this.config.ENDPOINT_POLICY === 'portal',
     });
   }
 

@@ -1,7 +1,9 @@
 import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import tls from 'node:tls';
 import axios, { AxiosError } from 'axios';
+import { HostResolver, nonPublicRange } from '#common';
 
 export const RESPONSE_CAPTURE_BYTES = 4_096;
 
@@ -30,6 +32,16 @@ export interface WebhookClientOptions {
   timeoutMs: number;
   /** PEM CAs trusted for receivers: system roots, the simulator's CA and configured extras. */
   ca: string[];
+  /** DNS servers for endpoint names; empty: the operating system's resolver. */
+  dnsServers?: readonly string[];
+  /** The `portal` endpoint profile: connect to public addresses only, judged on the address actually dialled. */
+  publicAddressesOnly?: boolean;
+}
+
+const NON_PUBLIC_CAUSE = 'ENDPOINT_ENDERECO_NAO_PUBLICO';
+
+function nonPublicError(host: string, address: string, range: string): Error {
+  return Object.assign(new Error(`${host} resolves to ${address} (${range}): only public addresses are called`), { code: NON_PUBLIC_CAUSE });
 }
 
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|EPROTO|ALTNAME/;
@@ -42,9 +54,14 @@ export class WebhookClient {
    * (system roots included) for each new connection and concatenate it into the agent's key on every request.
    */
   private readonly secureContext: tls.SecureContext;
+  /** Set when names are resolved by us: configured DNS servers, or the public-only check at every send. */
+  private readonly lookup?: LookupFunction;
 
   constructor(private readonly options: WebhookClientOptions) {
     this.secureContext = tls.createSecureContext({ ca: options.ca, minVersion: 'TLSv1.2' });
+    if (options.publicAddressesOnly || options.dnsServers?.length) {
+      this.lookup = guardedLookup(new HostResolver(options.dnsServers), options.publicAddressesOnly ?? false);
+    }
   }
 
   async send(request: WebhookRequest): Promise<WebhookResponse> {
@@ -64,6 +81,13 @@ export class WebhookClient {
     }
     if (url.protocol !== 'https:') {
       return finish({ ok: false, httpStatus: null, cause: 'ENDPOINT_NAO_HTTPS', detail: 'Only https:// endpoints are called', responseBody: null });
+    }
+    // An address literal is never looked up: judge it here.
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    const literalRange = this.options.publicAddressesOnly && isIP(literal) ? nonPublicRange(literal) : null;
+    if (literalRange) {
+      const { message } = nonPublicError(url.hostname, literal, literalRange);
+      return finish({ ok: false, httpStatus: null, cause: NON_PUBLIC_CAUSE, detail: message, responseBody: null });
     }
 
     // The whole exchange, status line and captured body, fits in the portal's processing budget.
@@ -116,11 +140,32 @@ export class WebhookClient {
         localAddress: sourceAddress,
         secureContext: this.secureContext,
         minVersion: 'TLSv1.2',
+        lookup: this.lookup,
       });
       this.agents.set(key, agent);
     }
     return agent;
   }
+}
+
+/**
+ * A socket lookup that resolves the name again for every connection and, for the portal profile, refuses
+ * one resolving to a non-public address: the check is made on the address actually dialled (no rebinding).
+ */
+function guardedLookup(resolver: HostResolver, publicOnly: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    resolver.resolve(hostname).then(
+      (found) => {
+        const allowed = options.family ? found.filter((entry) => entry.family === options.family) : found;
+        const refused = publicOnly ? allowed.map((entry) => ({ entry, range: nonPublicRange(entry.address) })).find((r) => r.range) : undefined;
+        if (refused) return callback(nonPublicError(hostname, refused.entry.address, refused.range!), '', 4);
+        if (allowed.length === 0) return callback(Object.assign(new Error(`${hostname} does not resolve`), { code: 'ENOTFOUND' }), '', 4);
+        if (options.all) return (callback as (e: null, a: typeof allowed) => void)(null, allowed);
+        callback(null, allowed[0].address, allowed[0].family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, '', 4),
+    );
+  };
 }
 
 /** Keeps the first 4 KiB of the body and drains the rest so the socket can be reused. */

@@ -1,11 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '#config';
 import { DeliveryQueue } from '#queue';
+import { expireFailingSubscriptions } from '#subscriptions';
 
 /**
- * Moves what PostgreSQL says is due into the queue: retries coming due on the simulated clock,
- * and any notification Redis lost (restart, FLUSHALL). Safe to run in every worker at once.
+ * Acts on what the simulated clock made due: moves due notifications into the queue (retries, and any
+ * notification Redis lost to a restart or FLUSHALL), then cancels subscriptions that have only failed for
+ * 30 days. Safe to run in every worker at once.
  */
 @Injectable()
 export class ReconcilerService implements OnApplicationBootstrap {
@@ -16,6 +19,7 @@ export class ReconcilerService implements OnApplicationBootstrap {
     private readonly deliveryQueue: DeliveryQueue,
     private readonly scheduler: SchedulerRegistry,
     private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -28,6 +32,8 @@ export class ReconcilerService implements OnApplicationBootstrap {
     try {
       const enqueued = await this.deliveryQueue.relayDue();
       if (enqueued > 0) this.logger.debug({ enqueued }, 'due notifications enqueued');
+      const expired = await expireFailingSubscriptions(this.dataSource);
+      if (expired.length > 0) this.logger.log({ subscriptions: expired }, 'subscriptions cancelled after 30 days of failures');
     } catch (error) {
       this.logger.warn({ err: error }, 'reconciler tick failed; retrying on the next tick');
     } finally {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { prefersXml, sendXml } from '../http/xml/xml-negotiation.js';
 import { PortalException, PortalValidationException } from './portal.exception.js';
 
 /** Generic codes for statuses the portal documents no code for (simulator's own, `PUCX-ER0` + status). */
@@ -28,7 +29,8 @@ export class PortalExceptionFilter implements ExceptionFilter {
       if (response.headersSent) return;
       response.status(status);
       (response as Response & { portalBody?: unknown }).portalBody = body;
-      response.json(body);
+      if (prefersXml(request)) sendXml(response, 'erro', body);
+      else response.json(body);
     };
 
     if (exception instanceof PortalValidationException) {

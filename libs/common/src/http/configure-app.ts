@@ -1,15 +1,18 @@
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { PortalExceptionFilter } from '../errors/portal-exception.filter.js';
 import { PortalValidationException } from '../errors/portal.exception.js';
 import { toFieldErrors } from '../errors/validation.js';
+import { parseXmlBody, PortalValidationPipe } from './xml/xml-body.js';
+import { XML_TYPES, XmlResponseInterceptor } from './xml/xml-negotiation.js';
 
 export const BODY_LIMIT = '1mb';
 
 /**
  * What every HTTP app of the simulator applies: the one validation pipe, the one error body, the body
- * size cap, pino. `main.ts` and the e2e tests both call it, so tests run what production runs.
+ * size cap, JSON and XML in and out (SPEC §5, §8), pino. `main.ts` and the e2e tests both call it, so tests run what production runs.
  * Create the app with `{ bodyParser: false, bufferLogs: true }`.
  */
 export function configureApp(app: INestApplication): INestApplication {
@@ -17,8 +20,11 @@ export function configureApp(app: INestApplication): INestApplication {
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: BODY_LIMIT });
+  express.useBodyParser('text', { limit: BODY_LIMIT, type: XML_TYPES });
+  express.use(parseXmlBody);
+  app.useGlobalInterceptors(new XmlResponseInterceptor(app.get(Reflector)));
   app.useGlobalPipes(
-    new ValidationPipe({
+    new PortalValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

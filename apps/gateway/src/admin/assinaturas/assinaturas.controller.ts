@@ -1,12 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Repository } from 'typeorm';
 import { PortalException, PortalValidationException } from '#common';
 import { Interveniente, Subscription } from '#database';
+import { CreateWebhookDto } from '../../portal/webhook/webhook.dto.js';
 import { SubscriptionService } from '../../subscriptions/subscription.service.js';
 
-export class CreateAdminAssinaturaDto {
+/** The portal's subscription body, plus whom it is for. */
+export class CreateAdminAssinaturaDto extends CreateWebhookDto {
   /** The interveniente, by id or by NI (CNPJ/CPF). */
   @IsOptional()
   @IsUUID()
@@ -15,18 +17,6 @@ export class CreateAdminAssinaturaDto {
   @IsOptional()
   @Matches(/^(\d{11}|\d{14})$/)
   ni?: string;
-
-  @IsString()
-  @MaxLength(40)
-  evento: string;
-
-  @IsString()
-  endpoint: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  chaveSecreta?: string;
 }
 
 export function toAssinaturaView(subscription: Subscription) {

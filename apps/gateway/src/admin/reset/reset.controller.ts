@@ -20,10 +20,9 @@ export class ResetController {
     // TRUNCATE is the one way receipts go: their trigger refuses UPDATE and DELETE.
     // Scenario tables too: Duimps (versions, history, ICMS requests), Sefaz documents, LPCOs.
     const scenarios = ['duimp_event', 'duimp_version', 'icms_request', 'duimp', 'sefaz_document', 'lpco'];
-    const tables = [
-      // The clock goes back to real time: logins stamped on the old clock would block re-authentication.
-      'portal_login',
-     'receipt', 'delivery_attempt', 'notification', 'event', ...scenarios, ...(withSubscriptions ? ['subscription'] : [])];
+    // The clock goes back to real time: logins stamped on the old clock would block re-authentication.
+    const deliveries = ['portal_login', 'receipt', 'delivery_attempt', 'notification', 'event'];
+    const tables = [...deliveries, ...scenarios, ...(withSubscriptions ? ['subscription'] : [])];
     await this.dataSource.query(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
     await this.clock.reset();
     return { limpo: tables };

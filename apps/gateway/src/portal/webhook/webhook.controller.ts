@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { eventsForTipo } from '#catalog';
-import { PortalException, PortalValidationException } from '#common';
+import { PortalException, PortalValidationException, XmlRoot } from '#common';
 import { AppConfig } from '#config';
 import { Subscription } from '#database';
 import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js';
@@ -38,11 +38,13 @@ export class WebhookController {
 
   @Post()
   @HttpCode(200)
+  @XmlRoot('assinatura')
   async create(@CurrentSession() session: PortalSession, @Body() dto: CreateWebhookDto): Promise<WebhookView> {
     return toWebhookView(await this.subscriptionService.create(session.interveniente, dto));
   }
 
   @Get()
+  @XmlRoot('assinaturas', 'assinatura')
   async list(@CurrentSession() session: PortalSession, @Query('exibirInativos') exibirInativos?: string): Promise<WebhookView[]> {
     const withInactive = exibirInativos === 'true';
     const found = await this.subscriptions.find({
@@ -54,6 +56,7 @@ export class WebhookController {
 
   /** Simulator extension: the events the caller's tipo may subscribe. */
   @Get('eventos')
+  @XmlRoot('eventos', 'evento')
   eventos(@CurrentSession() session: PortalSession) {
     return eventsForTipo(session.interveniente.tipo).map((event) => ({
       evento: event.id,
@@ -65,16 +68,19 @@ export class WebhookController {
 
   /** The addresses notifications leave from: the same list the worker binds to. */
   @Get('ips')
+  @XmlRoot('ips', 'ip')
   ips(): string[] {
     return [...this.config.EGRESS_ADDRESSES];
   }
 
   @Get('falhas')
+  @XmlRoot('falhas', 'falha')
   falhas(@CurrentSession() session: PortalSession) {
     return this.failures.forInterveniente(session.interveniente.id);
   }
 
   @Get(':id')
+  @XmlRoot('assinatura')
   async get(@CurrentSession() session: PortalSession, @Param('id') rawId: string): Promise<WebhookView> {
     const found = await this.subscriptions.findOneBy({ id: parseId(rawId), intervenienteId: session.interveniente.id });
     if (!found) throw notFound();
@@ -82,6 +88,7 @@ export class WebhookController {
   }
 
   @Put(':id')
+  @XmlRoot('assinatura')
   async update(@CurrentSession() session: PortalSession, @Param('id') rawId: string, @Body() dto: UpdateWebhookDto): Promise<WebhookView> {
     const id = parseId(rawId);
     if (dto.id !== undefined && dto.id !== id) {
