@@ -245,6 +245,12 @@ describe('business scenarios: state machines, refusals, determinism (SPEC ยง9, ย
     const unknownField = await sim.admin('POST', '/admin/duimps', { seed: 1, valorTotal: 10 });
     expect(unknownField.status).toBe(422);
     expect(unknownField.body.errors[0]).toMatchObject({ code: 'CAMPO_DESCONHECIDO', field: 'valorTotal' });
+    // A number printed in exponent form is refused like any other, not a 500.
+    const tiny = await sim.admin('POST', '/admin/duimps', { itens: [{ quantidade: 1e-7, valorUnitario: 1e-9 }] });
+    expect(tiny.status).toBe(422);
+    expect(tiny.body.errors.map((error: { field: string }) => error.field)).toEqual(
+      expect.arrayContaining(['itens.0.quantidade', 'itens.0.valorUnitario']),
+    );
 
     const { numero } = await duimp();
     await act(numero, 'icms/solicitacao');

@@ -7,6 +7,7 @@ import { DatabaseModule } from '#database';
 import { QueueModule } from '#queue';
 import { AuthModule } from './auth/auth.module.js';
 import { SefazDuimpModule } from './duimp/sefaz-duimp.module.js';
+import { SefazIcmsModule } from './pcce/sefaz-icms.module.js';
 import { WebhookModule } from './webhook/webhook.module.js';
 import { WhoAmIController } from './who-am-i.controller.js';
 
@@ -16,7 +17,7 @@ export class PortalAppModule {
   static register(env: Record<string, string> = {}): DynamicModule {
     return {
       module: PortalAppModule,
-      imports: [ConfigModule.forRoot(env), LoggerModule, DatabaseModule, ClockModule, QueueModule, AuthorityModule, AuthModule, SefazDuimpModule, WebhookModule],
+      imports: [ConfigModule.forRoot(env), LoggerModule, DatabaseModule, ClockModule, QueueModule, AuthorityModule, AuthModule, SefazDuimpModule, SefazIcmsModule, WebhookModule],
       controllers: [WhoAmIController],
     };
   }

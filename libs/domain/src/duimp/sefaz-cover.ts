@@ -1,5 +1,5 @@
 import { formatPortalDate, formatPortalDateMillis } from '#clock';
-import { DUIMP_SITUACOES, type DuimpSituacao, type UfInteresse } from './duimp-codes.js';
+import { DUIMP_HISTORICO, DUIMP_SITUACOES, type DuimpSituacao, type UfInteresse } from './duimp-codes.js';
 import { formatDuimpVersion } from './duimp-number.js';
 
 /** One entry of a Duimp's history, as stored (see the `duimp_event` table). */
@@ -35,11 +35,23 @@ export function toDuimpUltimoEvento(record: DuimpHistoryRecord) {
   };
 }
 
+/**
+ * `dadosTributos.indicadorCumprimentoICMS` from the history: the latest ICMS entry decides,
+ * 32 "ICMS declarado" → '1' (pago), 33 "ICMS cancelado" → '2'; none yet → absent.
+ */
+export function indicadorCumprimentoIcms(historico: readonly DuimpHistoryRecord[]): '1' | '2' | undefined {
+  for (let index = historico.length - 1; index >= 0; index--) {
+    if (historico[index].codigo === DUIMP_HISTORICO.ICMS_DECLARADO.codigo) return '1';
+    if (historico[index].codigo === DUIMP_HISTORICO.ICMS_CANCELADO.codigo) return '2';
+  }
+  return undefined;
+}
+
 export interface DuimpCurrentState {
   situacao: DuimpSituacao;
   versaoVigente: number;
   versaoVigenteRegistradaEm: Date;
-  /** `dadosTributos.indicadorCumprimentoICMS`: 1 paid, 2 cancelled; absent while nothing happened. */
+  /** `dadosTributos.indicadorCumprimentoICMS`: 1 paid, 2 cancelled; taken from the history when not given. */
   indicadorCumprimentoICMS?: '1' | '2';
 }
 
@@ -54,6 +66,8 @@ export function assembleSefazDuimpCover(
   { withItems = true } = {},
 ): Record<string, unknown> {
   const resumo = versionCover.sefazDadosResumo ?? {};
+  const indicador = state.indicadorCumprimentoICMS ?? indicadorCumprimentoIcms(historico);
+  const { indicadorCumprimentoICMS: _stored, ...tributos } = resumo.dadosTributos ?? {};
   return {
     numeroDeclaracao: versionCover.numeroDeclaracao,
     versaoDeclaracao: versionCover.versaoDeclaracao,
@@ -77,8 +91,9 @@ export function assembleSefazDuimpCover(
     sefazDadosResumo: {
       ...resumo,
       dadosTributos: {
-        ...(state.indicadorCumprimentoICMS ? { indicadorCumprimentoICMS: state.indicadorCumprimentoICMS } : {}),
-        ...resumo.dadosTributos,
+        // First in the model's property order; the Duimp's current ICMS state, never a version's stored one.
+        ...(indicador ? { indicadorCumprimentoICMS: indicador } : {}),
+        ...tributos,
       },
     },
     itensHistorico: historico.map(toSefazHistEvento),

@@ -27,15 +27,33 @@ export const SITUACOES_SOLICITACAO_ICMS = [
 ] as const;
 export type SituacaoSolicitacaoIcms = (typeof SITUACOES_SOLICITACAO_ICMS)[number];
 
+/** `tipoRetorno` of the Sefaz's calculation (SefazDadosIcmsDto). */
+export const TIPOS_RETORNO_ICMS = ['CALCULADO_A_PAGAR', 'SEM_VALOR_A_PAGAR', 'INDEFERIDO'] as const;
+export type TipoRetornoIcms = (typeof TIPOS_RETORNO_ICMS)[number];
+
+/** `geradorGuia`: who issues the payment guide. */
+export const GERADORES_GUIA_ICMS = ['ESTADO', 'GNRE'] as const;
+export type GeradorGuiaIcms = (typeof GERADORES_GUIA_ICMS)[number];
+
 /**
  * The request's life in the simulator:
  *   DUIMP_CALCULO_SOLICITADO --(Sefaz: CALCULADO_A_PAGAR)--> DUIMP_PENDENTE_PAGAMENTO_EXONERACAO --(credit)--> DUIMP_DECLARADA_PAGA
  *   DUIMP_CALCULO_SOLICITADO --(Sefaz: SEM_VALOR_A_PAGAR)--> DUIMP_PAGA_EXONERADA
  *   DUIMP_CALCULO_SOLICITADO --(Sefaz: INDEFERIDO)--> DUIMP_CALCULO_INDEFERIDO
  *   pending --(importer cancels)--> DUIMP_CANCELADA_IMPORTADOR; --(Duimp cancelled)--> DUIMP_CANCELADA_AUTOMATICAMENTE
+ *   declared (a pagar, paga/exonerada, paga) --(Sefaz cancels its declaration)--> DUIMP_CALCULO_SOLICITADO
+ * The last one is the simulator's reading of `PUT /icms/cancelamento`: the portal has no "cancelled by
+ * the Sefaz" situation, and its docs expect a new declaration to follow, so the request waits for one.
  * A Duimp has at most one pending request at a time.
  */
 export const SITUACOES_ICMS_PENDENTES: readonly SituacaoSolicitacaoIcms[] = ['DUIMP_CALCULO_SOLICITADO', 'DUIMP_PENDENTE_PAGAMENTO_EXONERACAO'];
+
+/** A declaração de ICMS the Sefaz created with its calculation: what `PUT /icms/cancelamento` may cancel. */
+export const SITUACOES_ICMS_DECLARADAS: readonly SituacaoSolicitacaoIcms[] = [
+  'DUIMP_PENDENTE_PAGAMENTO_EXONERACAO',
+  'DUIMP_PAGA_EXONERADA',
+  'DUIMP_DECLARADA_PAGA',
+];
 
 export const ICMS_TRANSITIONS: Readonly<Partial<Record<SituacaoSolicitacaoIcms, readonly SituacaoSolicitacaoIcms[]>>> = {
   DUIMP_CALCULO_SOLICITADO: [
@@ -45,8 +63,25 @@ export const ICMS_TRANSITIONS: Readonly<Partial<Record<SituacaoSolicitacaoIcms, 
     'DUIMP_CANCELADA_IMPORTADOR',
     'DUIMP_CANCELADA_AUTOMATICAMENTE',
   ],
-  DUIMP_PENDENTE_PAGAMENTO_EXONERACAO: ['DUIMP_DECLARADA_PAGA', 'DUIMP_CANCELADA_IMPORTADOR', 'DUIMP_CANCELADA_AUTOMATICAMENTE'],
+  DUIMP_PENDENTE_PAGAMENTO_EXONERACAO: [
+    'DUIMP_DECLARADA_PAGA',
+    'DUIMP_CANCELADA_IMPORTADOR',
+    'DUIMP_CANCELADA_AUTOMATICAMENTE',
+    'DUIMP_CALCULO_SOLICITADO',
+  ],
+  DUIMP_PAGA_EXONERADA: ['DUIMP_CALCULO_SOLICITADO'],
+  DUIMP_DECLARADA_PAGA: ['DUIMP_CALCULO_SOLICITADO'],
 };
+
+/** Where the Sefaz's calculation moves a pending request. */
+export const SITUACAO_APOS_CALCULO: Readonly<Record<TipoRetornoIcms, SituacaoSolicitacaoIcms>> = {
+  CALCULADO_A_PAGAR: 'DUIMP_PENDENTE_PAGAMENTO_EXONERACAO',
+  SEM_VALOR_A_PAGAR: 'DUIMP_PAGA_EXONERADA',
+  INDEFERIDO: 'DUIMP_CALCULO_INDEFERIDO',
+};
+
+/** The ICMS obligation is met (paid, exonerated or nothing due): the Duimp's history gets "ICMS declarado". */
+export const SITUACOES_ICMS_CUMPRIDAS: readonly SituacaoSolicitacaoIcms[] = ['DUIMP_PAGA_EXONERADA', 'DUIMP_DECLARADA_PAGA'];
 
 export function canMoveIcms(from: SituacaoSolicitacaoIcms, to: SituacaoSolicitacaoIcms): boolean {
   return ICMS_TRANSITIONS[from]?.includes(to) ?? false;

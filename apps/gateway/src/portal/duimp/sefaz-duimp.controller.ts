@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { XmlRoot } from '#common';
 import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js';
 import { type Page, SefazDuimpService } from './sefaz-duimp.service.js';
 
@@ -16,6 +17,7 @@ export class SefazDuimpController {
 
   /** `DuimpUltimosEventosCover[]` between `inicio` and `fim` (Brasília days, at most 30 apart). */
   @Get('eventos')
+  @XmlRoot('eventos', 'evento')
   async eventos(
     @CurrentSession() session: PortalSession,
     @Res({ passthrough: true }) response: Response,
@@ -32,6 +34,7 @@ export class SefazDuimpController {
 
   /** `SefazDuimpCover` of the version in force. */
   @Get('duimp/:numero')
+  @XmlRoot('duimp')
   cover(@CurrentSession() session: PortalSession, @Param('numero') numero: string) {
     return this.duimps.cover(session, numero);
   }
@@ -39,6 +42,7 @@ export class SefazDuimpController {
   // Declared before `:numero/:versao` so `itens` and `historico` are not taken for a version.
   /** The items of the version in force, `offset`/`limit` paged. */
   @Get('duimp/:numero/itens')
+  @XmlRoot('itens', 'item')
   async items(
     @CurrentSession() session: PortalSession,
     @Res({ passthrough: true }) response: Response,
@@ -51,12 +55,14 @@ export class SefazDuimpController {
 
   /** `SefazDuimpHistEventoCover[]`. */
   @Get('duimp/:numero/historico')
+  @XmlRoot('historico', 'evento')
   history(@CurrentSession() session: PortalSession, @Param('numero') numero: string) {
     return this.duimps.history(session, numero);
   }
 
   /** `SefazDuimpCover` of one version (`0002` or `2`). */
   @Get('duimp/:numero/:versao')
+  @XmlRoot('duimp')
   version(@CurrentSession() session: PortalSession, @Param('numero') numero: string, @Param('versao') versao: string) {
     return this.duimps.cover(session, numero, versao);
   }

@@ -2,17 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UFS } from '#catalog';
 import { PortalException, PortalValidationException } from '#common';
-import { Duimp, DuimpEvent, DuimpVersion } from '#database';
-import {
-  assembleSefazDuimpCover,
-  type DuimpHistoryRecord,
-  isValidDuimpNumber,
-  SEFAZ_EVENTO_ENUM,
-  toDuimpUltimoEvento,
-  toSefazHistEvento,
-  type UfInteresse,
-} from '#domain';
+import { type Duimp, DuimpEvent, DuimpVersion } from '#database';
+import { SEFAZ_EVENTO_ENUM, toDuimpUltimoEvento, toSefazHistEvento, type UfInteresse } from '#domain';
 import type { PortalSession } from '../auth/portal-auth.guard.js';
+import {
+  findDuimp,
+  findDuimpHistory,
+  findSefazCover,
+  parseVersao,
+  requireDuimpNumber,
+  requireSefazUf,
+  toHistoryRecord,
+} from './duimp-lookup.js';
 
 const DAY_MS = 86_400_000;
 /** Brasília midnight is 03:00 UTC (fixed offset, no daylight saving time since 2019). */
@@ -41,17 +42,6 @@ const invalid = (code: string, field: string, message: string): never => {
   throw new PortalValidationException([{ code, field, message }], message);
 };
 
-/** The portal's DIMP-ER0004: bad format or wrong check digit. */
-export function requireDuimpNumber(numero: string): void {
-  if (!isValidDuimpNumber(numero)) invalid('DIMP-ER0004', 'numero', 'Número da Duimp inválido.');
-}
-
-/** `0002` or `2`: a version number 1–9999. */
-function parseVersao(versao: string): number {
-  if (!/^\d{1,4}$/.test(versao) || Number(versao) < 1) invalid('VERSAO_INVALIDA', 'versao', 'Versão da Duimp inválida.');
-  return Number(versao);
-}
-
 /** An optional non-negative integer query parameter within [min, max]. */
 export function parseBoundedInt(value: string | undefined, field: string, min: number, max: number, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -79,16 +69,6 @@ function parseUf(value: string | undefined, field: string): string | undefined {
   return value;
 }
 
-const toRecord = (event: DuimpEvent): DuimpHistoryRecord => ({
-  numero: event.number,
-  versao: event.version,
-  codigo: event.code,
-  descricao: event.description,
-  evento: event.evento,
-  occurredAt: event.occurredAt,
-  ufs: event.ufs,
-});
-
 /** The Duimp consultation of the Sefaz (SPEC §8): a Sefaz reads only the Duimps its UF has interest in. */
 @Injectable()
 export class SefazDuimpService {
@@ -98,23 +78,15 @@ export class SefazDuimpService {
   async cover(session: PortalSession, numero: string, versao?: string) {
     requireDuimpNumber(numero);
     const wanted = versao === undefined ? undefined : parseVersao(versao);
-    const uf = this.callerUf(session);
-    const duimp = await this.findDuimp(numero);
+    const uf = requireSefazUf(session);
+    const duimp = await findDuimp(this.dataSource.manager, numero);
     const version = await this.dataSource
       .getRepository(DuimpVersion)
       .findOneBy({ number: numero, version: wanted ?? duimp.currentVersion });
     if (!version) throw new PortalException(404, 'DIMP-ER0102', `Versão ${versao} da Duimp ${numero} não encontrada.`);
     // An older version may be read by a UF that had interest in it, even if a retification removed it.
     this.requireInterest(uf, duimp, [...duimp.ufs, ...(version.spec.ufsInteresse ?? [])]);
-    const current =
-      version.version === duimp.currentVersion
-        ? version
-        : await this.dataSource.getRepository(DuimpVersion).findOneByOrFail({ number: numero, version: duimp.currentVersion });
-    return assembleSefazDuimpCover(
-      version.cover,
-      { situacao: duimp.situation, versaoVigente: duimp.currentVersion, versaoVigenteRegistradaEm: current.registeredAt },
-      (await this.events(numero)).map(toRecord),
-    );
+    return findSefazCover(this.dataSource.manager, duimp, version);
   }
 
   /** The items of the version in force, a page at a time. */
@@ -132,7 +104,7 @@ export class SefazDuimpService {
   async history(session: PortalSession, numero: string) {
     requireDuimpNumber(numero);
     await this.readable(session, numero);
-    return (await this.events(numero)).map((event) => toSefazHistEvento(toRecord(event)));
+    return (await findDuimpHistory(this.dataSource.manager, numero)).map(toSefazHistEvento);
   }
 
   /** `DuimpUltimosEventosCover[]` of the caller's UF in a period of Brasília days, oldest first. */
@@ -148,7 +120,7 @@ export class SefazDuimpService {
     ];
     const offset = parseBoundedInt(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
     const limit = parseBoundedInt(query.limit, 'limit', 1, MAX_LIMIT, MAX_LIMIT);
-    const uf = this.callerUf(session);
+    const uf = requireSefazUf(session);
 
     const select = this.dataSource
       .getRepository(DuimpEvent)
@@ -162,21 +134,7 @@ export class SefazDuimpService {
     });
     // One row past the page tells whether more remain.
     const rows = await select.orderBy('event.occurredAt', 'ASC').addOrderBy('event.id', 'ASC').offset(offset).limit(limit + 1).getMany();
-    return { items: rows.slice(0, limit).map((event) => toDuimpUltimoEvento(toRecord(event))), more: rows.length > limit };
-  }
-
-  private callerUf(session: PortalSession): string {
-    const { interveniente } = session;
-    if (interveniente.tipo !== 'SEFAZ' || !interveniente.uf) {
-      throw new PortalException(403, 'PUCX-ER0403', 'Consulta restrita às Secretarias de Fazenda estaduais.');
-    }
-    return interveniente.uf;
-  }
-
-  private async findDuimp(numero: string): Promise<Duimp> {
-    const duimp = await this.dataSource.getRepository(Duimp).findOneBy({ number: numero });
-    if (!duimp) throw new PortalException(404, 'DIMP-ER0102', `Duimp ${numero} não registrada.`);
-    return duimp;
+    return { items: rows.slice(0, limit).map((event) => toDuimpUltimoEvento(toHistoryRecord(event))), more: rows.length > limit };
   }
 
   private requireInterest(uf: string, duimp: Duimp, ufs: readonly UfInteresse[]): void {
@@ -187,13 +145,9 @@ export class SefazDuimpService {
 
   /** The Duimp, when the caller's UF has interest in its version in force. */
   private async readable(session: PortalSession, numero: string): Promise<Duimp> {
-    const uf = this.callerUf(session);
-    const duimp = await this.findDuimp(numero);
+    const uf = requireSefazUf(session);
+    const duimp = await findDuimp(this.dataSource.manager, numero);
     this.requireInterest(uf, duimp, duimp.ufs);
     return duimp;
-  }
-
-  private events(numero: string): Promise<DuimpEvent[]> {
-    return this.dataSource.getRepository(DuimpEvent).find({ where: { number: numero }, order: { id: 'ASC' } });
   }
 }

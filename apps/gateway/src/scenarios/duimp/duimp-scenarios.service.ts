@@ -5,7 +5,6 @@ import { Duimp, DuimpEvent, DuimpVersion, IcmsRequest, type Recipient } from '#d
 import { isValidCnpj, isValidCpf } from '#pki';
 import {
   applyDuimpOverrides,
-  assembleSefazDuimpCover,
   buildDuimpCover,
   buildDuimpNumber,
   CANAIS,
@@ -17,7 +16,6 @@ import {
   type DuimpSituacao,
   duimpSequence,
   generateDuimpSpec,
-  isValidDuimpNumber,
   randomSeed,
   SeededRandom,
   SITUACOES_CANCELADA,
@@ -27,6 +25,7 @@ import {
   SITUACOES_ICMS_PENDENTES,
   type UfInteresse,
 } from '#domain';
+import { findSefazCover, requireDuimpNumber } from '../../portal/duimp/duimp-lookup.js';
 import { brasiliaYear, refuse, type ScenarioContext, ScenarioRunner } from '../scenario-runner.service.js';
 import type { CriarDuimpDto, DesembaracoDuimpDto, DuimpDadosDto, EntregaDuimpDto, RetificarDuimpDto } from './duimp.dto.js';
 
@@ -37,10 +36,8 @@ const DRAFT_LEAD_MS = 20 * 60 * 1000;
 
 export const ufRecipients = (ufs: readonly UfInteresse[]): Recipient[] => distinctUfs(ufs).map((uf) => ({ tipo: 'UF', id: uf }));
 
-/** Refuses an action unless `numero` is a well-formed Duimp number (the portal's DIMP-ER0004). */
-export function requireDuimpNumber(numero: string): void {
-  if (!isValidDuimpNumber(numero)) refuse('DIMP-ER0004', 'numero', 'Número da Duimp inválido.');
-}
+// The portal's own check (DIMP-ER0004), so the admin API refuses a number exactly as the portal does.
+export { requireDuimpNumber };
 
 /** Loads a Duimp for a change, row-locked until the action commits, or refuses (DIMP-ER0102). */
 export async function lockDuimp(manager: EntityManager, numero: string): Promise<Duimp> {
@@ -261,24 +258,11 @@ export class DuimpScenarios {
   async find(numero: string) {
     const duimp = await this.dataSource.getRepository(Duimp).findOneBy({ number: numero });
     if (!duimp) return null;
-    const [version, history, icms] = await Promise.all([
+    const [version, icms] = await Promise.all([
       this.dataSource.getRepository(DuimpVersion).findOneByOrFail({ number: numero, version: duimp.currentVersion }),
-      this.dataSource.getRepository(DuimpEvent).find({ where: { number: numero }, order: { id: 'ASC' } }),
       this.dataSource.getRepository(IcmsRequest).find({ where: { duimpNumber: numero }, order: { id: 'ASC' } }),
     ]);
-    const cover = assembleSefazDuimpCover(
-      version.cover,
-      { situacao: duimp.situation, versaoVigente: duimp.currentVersion, versaoVigenteRegistradaEm: version.registeredAt },
-      history.map((event) => ({
-        numero: event.number,
-        versao: event.version,
-        codigo: event.code,
-        descricao: event.description,
-        evento: event.evento,
-        occurredAt: event.occurredAt,
-        ufs: event.ufs,
-      })),
-    );
+    const cover = await findSefazCover(this.dataSource.manager, duimp, version);
     return {
       ...this.view(duimp, version.spec.nomeImportador),
       cobertura: cover,

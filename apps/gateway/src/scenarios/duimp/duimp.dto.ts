@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -15,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDecimal } from '#common';
 import { DUIMP_PAYLOAD_EVENTOS, TIPOS_INTERESSE, UFS } from '#catalog';
 import type { Canal, TipoInteresse, ViaTransporte } from '#domain';
 
@@ -37,14 +37,14 @@ export class ItemDuimpDto {
   descricao?: string;
 
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 5 })
+  @IsDecimal(5)
   @Min(0.00001)
   @Max(1e9)
   quantidade?: number;
 
   /** Unit price in US dollars (condição de venda). */
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 7 })
+  @IsDecimal(7)
   @Min(0.0000001)
   @Max(1e9)
   valorUnitario?: number;

@@ -1,4 +1,5 @@
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsDecimal } from '#common';
 import { LPCO_SITUACOES, TIPOS_OPERACAO } from '#catalog';
 import type { LpcoSituacao, TipoOperacao } from '#domain';
 
@@ -30,7 +31,7 @@ export class RegistrarLpcoDto {
   ncm?: string;
 
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 5 })
+  @IsDecimal(5)
   @Min(0.00001)
   quantidade?: number;
 
