@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDuimpNumber } from '#domain';
 import { loginSistema, type PortalResponse, type PortalSession } from './support/portal-client.js';
+import { wrongCheckDigit } from './support/fixtures.js';
 import { scenario } from './support/scenarios.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
 
 const PCCE = '/pcce/api/ext/sefaz/icms';
 const DUIMP = '/duimp-api/api/ext/sefaz/duimp';
-
-/** A number with the right format whose check digit is off by one. */
-function wrongCheckDigit(numero: string): string {
-  return numero.slice(0, 14) + String((Number(numero[14]) + 1) % 10);
-}
 
 const GUIA = {
   codigoBarrasGuia: '85810000000050100031017274301005611762694577',

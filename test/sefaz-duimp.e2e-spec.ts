@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDuimpNumber } from '#domain';
 import { loginSistema, type PortalSession } from './support/portal-client.js';
+import { wrongCheckDigit } from './support/fixtures.js';
 import { scenario } from './support/scenarios.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
 
 const API = '/duimp-api/api/ext/sefaz';
-
-/** A number with the right format whose check digit is off by one. */
-function wrongCheckDigit(numero: string): string {
-  return numero.slice(0, 14) + String((Number(numero[14]) + 1) % 10);
-}
 
 describe('Sefaz Duimp consultation on the portal (SPEC §8)', () => {
   let sim: Simulator;

@@ -32,3 +32,8 @@ export function emitDuimpEvent(sim: Simulator, ufs: string[], evento = 'dimp-reg
 export async function resetAll(sim: Simulator) {
   await sim.admin('POST', '/admin/reset?assinaturas=true');
 }
+
+/** A Duimp number with the right format whose check digit is off by one. */
+export function wrongCheckDigit(numero: string): string {
+  return numero.slice(0, 14) + String((Number(numero[14]) + 1) % 10);
+}

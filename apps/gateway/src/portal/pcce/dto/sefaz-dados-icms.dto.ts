@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { TIPOS_SOLICITACAO_ICMS, UFS, type Uf } from '#catalog';
-import { GERADORES_GUIA_ICMS, type GeradorGuiaIcms, TIPOS_RETORNO_ICMS, type TipoRetornoIcms, type TipoSolicitacaoIcms } from '#domain';
+import { GERADORES_GUIA_ICMS, type GeradorGuiaIcms, TIPOS_RETORNO_ICMS, type TipoRetornoIcms } from '#domain';
+import { DeclaracaoIcmsDto } from './declaracao-icms.dto.js';
 import { GuiaIcmsCreditoDto } from './guia-icms-credito.dto.js';
-import { IsAnoMes, IsCpf, IsData, IsDataHora, IsValor, IsVersao, Obrigatorio } from './portal-formats.js';
+import { IsAnoMes, IsCpf, IsData, IsDataHora, IsValor, Obrigatorio } from './portal-formats.js';
 
 type Dados = SefazDadosIcmsDto;
 
@@ -28,7 +28,7 @@ const SE_NAO_INDEFERIDO = 'quando tipoRetorno ≠ INDEFERIDO';
  * Field names as the model spells them (`valorCifPagamento`, `valorTotalaRecolher`). The one rule that
  * needs the Duimp (`valorAfrmm` for a maritime Duimp) is checked by the service.
  */
-export class SefazDadosIcmsDto {
+export class SefazDadosIcmsDto extends DeclaracaoIcmsDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -71,11 +71,6 @@ export class SefazDadosIcmsDto {
   @Length(1, 300)
   justificativaIndeferimento?: string;
 
-  /** Format and check digit are checked by the service: DIMP-ER0004, as everywhere on the portal. */
-  @Obrigatorio()
-  @IsString()
-  numeroDeclaracao: string;
-
   // Either number identifies the GLME: numeroGlme is asked for only when autenticidadeGlme is missing too.
   @Obrigatorio<Dados>(
     (dto) => exoneracao(dto) && (dto.autenticidadeGlme === undefined || dto.autenticidadeGlme === null),
@@ -102,20 +97,8 @@ export class SefazDadosIcmsDto {
   periodoReferencia?: string;
 
   @Obrigatorio()
-  @IsIn(['DUIMP'])
-  tipoDeclaracao: 'DUIMP';
-
-  @Obrigatorio()
   @IsIn(TIPOS_RETORNO_ICMS)
   tipoRetorno: TipoRetornoIcms;
-
-  @Obrigatorio()
-  @IsIn(TIPOS_SOLICITACAO_ICMS)
-  tipoSolicitacao: TipoSolicitacaoIcms;
-
-  @Obrigatorio()
-  @IsIn(UFS)
-  ufFavorecida: Uf;
 
   @IsOptional()
   @IsValor()
@@ -151,8 +134,4 @@ export class SefazDadosIcmsDto {
   )
   @IsValor()
   valorTotalaRecolher?: number;
-
-  @Obrigatorio()
-  @IsVersao()
-  versaoDeclaracao: string;
 }
