@@ -36,9 +36,6 @@ const DRAFT_LEAD_MS = 20 * 60 * 1000;
 
 export const ufRecipients = (ufs: readonly UfInteresse[]): Recipient[] => distinctUfs(ufs).map((uf) => ({ tipo: 'UF', id: uf }));
 
-// The portal's own check (DIMP-ER0004), so the admin API refuses a number exactly as the portal does.
-export { requireDuimpNumber };
-
 /** Loads a Duimp for a change, row-locked until the action commits, or refuses (DIMP-ER0102). */
 export async function lockDuimp(manager: EntityManager, numero: string): Promise<Duimp> {
   requireDuimpNumber(numero);

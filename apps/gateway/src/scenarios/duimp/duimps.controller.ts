@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { PortalException } from '#common';
 import { scenarioResponse } from '../scenario-runner.service.js';
-import { DuimpScenarios, requireDuimpNumber } from './duimp-scenarios.service.js';
+import { requireDuimpNumber } from '../../portal/duimp/duimp-lookup.js';
+import { DuimpScenarios } from './duimp-scenarios.service.js';
 import { CriarDuimpDto, DesembaracoDuimpDto, EntregaDuimpDto, RetificarDuimpDto } from './duimp.dto.js';
 
 /** QA scenarios: register a Duimp with generated data and move it through its life (SPEC §9). */

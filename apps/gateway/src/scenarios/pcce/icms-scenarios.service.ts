@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { formatPortalDate } from '#clock';
 import { DuimpVersion, IcmsRequest } from '#database';
 import { CNAES_IMPORTADOR, SeededRandom, SITUACOES_CANCELADA, SITUACOES_ICMS_PENDENTES } from '#domain';
-import { lockDuimp, requireDuimpNumber } from '../duimp/duimp-scenarios.service.js';
+import { requireDuimpNumber } from '../../portal/duimp/duimp-lookup.js';
+import { lockDuimp } from '../duimp/duimp-scenarios.service.js';
 import { refuse, type ScenarioContext, ScenarioRunner } from '../scenario-runner.service.js';
 import type { SolicitarCalculoIcmsDto } from './icms.dto.js';
 
