@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDateString,
@@ -68,6 +69,7 @@ export class RevogarCertificadoDto {
 }
 
 /** ICP-Brasil-style test certificates (simulator extension): issue, list, revoke. */
+@ApiTags('PKI')
 @Controller('admin/certificados')
 export class CertificadosController {
   constructor(private readonly certificates: CertificatesService) {}

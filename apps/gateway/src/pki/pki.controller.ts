@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Header, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsIP, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AuthorityService } from '#authority';
 import { PortalValidationException, Public } from '#common';
@@ -25,6 +26,7 @@ export class EmitirCertificadoServidorDto {
 }
 
 /** The simulator's test PKI (simulator extension): its CA and certificates for integrators' receivers. */
+@ApiTags('PKI')
 @Controller('admin/pki')
 export class PkiController {
   constructor(

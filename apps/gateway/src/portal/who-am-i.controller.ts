@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentSession, type PortalSession } from './auth/portal-auth.guard.js';
 
 /** Simulator extension: who the presented token authenticates, to check a login end to end. */
+@ApiTags('Autenticação')
 @Controller('portal/api/sessao')
 export class WhoAmIController {
   @Get()

@@ -1,6 +1,10 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 
 export const IS_PUBLIC = 'isPublic';
 
-/** Marks a route reachable without the admin token (health, metrics). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * Marks a route reachable without the app's credentials (health, metrics, logins). In OpenAPI, the empty
+ * security requirement says no scheme is needed.
+ */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));

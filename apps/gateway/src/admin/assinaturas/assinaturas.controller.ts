@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Repository } from 'typeorm';
@@ -33,6 +34,7 @@ export function toAssinaturaView(subscription: Subscription) {
 }
 
 /** QA shortcut: subscribe on behalf of an interveniente without its certificate. */
+@ApiTags('Assinaturas')
 @Controller('admin/assinaturas')
 export class AssinaturasController {
   constructor(

@@ -1,4 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { findCatalogEvent, type RecipientType } from '#catalog';
@@ -33,6 +34,7 @@ export class EmitirEventoDto {
 }
 
 /** Emits any catalogue event with explicit recipients and payload. */
+@ApiTags('Eventos')
 @Controller('admin/eventos')
 export class EventosController {
   constructor(private readonly publisher: EventPublisher) {}

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { PortalException, PortalValidationException } from '#common';
@@ -6,6 +7,7 @@ import { Interveniente } from '#database';
 import { CreateIntervenienteDto, toIntervenienteView, UpdateIntervenienteDto } from './interveniente.dto.js';
 
 /** The authorization base: who may use the portal, and as what. */
+@ApiTags('Intervenientes')
 @Controller('admin/intervenientes')
 export class IntervenientesController {
   constructor(@InjectRepository(Interveniente) private readonly intervenientes: Repository<Interveniente>) {}

@@ -1,7 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { ListNotificationsDto, WaitNotificationsDto } from './notification-query.dto.js';
 import { NotificationsService } from './notifications.service.js';
 
+@ApiTags('Notificações')
 @Controller('admin/notificacoes')
 export class NotificacoesController {
   constructor(private readonly notifications: NotificationsService) {}

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -21,6 +22,7 @@ export class ListReceiptsDto {
 }
 
 /** The receipts (every HTTP 200) and the verification of their hash chain. */
+@ApiTags('Recibos')
 @Controller('admin/recibos')
 export class RecibosController {
   constructor(private readonly dataSource: DataSource) {}

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ClockService, formatPortalDate } from '#clock';
 import { PortalValidationException } from '#common';
@@ -14,6 +15,7 @@ export class AvancarRelogioDto {
 }
 
 /** The simulated clock: retries and the 30-day auto-cancel follow it. */
+@ApiTags('Relógio')
 @Controller('admin/relogio')
 export class RelogioController {
   constructor(

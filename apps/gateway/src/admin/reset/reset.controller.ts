@@ -1,9 +1,11 @@
 import { Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ClockService } from '#clock';
 import { DeliveryQueue } from '#queue';
 
 /** Clears scenarios, events and notifications; keeps the PKI and the authorization base. */
+@ApiTags('Reset')
 @Controller('admin/reset')
 export class ResetController {
   constructor(

@@ -1,5 +1,6 @@
 import type { TLSSocket } from 'node:tls';
 import { Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '#common';
 import { AuthenticationService, type Authenticated } from './authentication.service.js';
@@ -7,6 +8,7 @@ import { SESSION_COOKIE } from './portal-auth.guard.js';
 
 /** The portal's certificate logins (`/portal/api/autenticar`). */
 @Public()
+@ApiTags('Autenticação')
 @Controller('portal/api/autenticar')
 export class AutenticarController {
   constructor(private readonly authentication: AuthenticationService) {}

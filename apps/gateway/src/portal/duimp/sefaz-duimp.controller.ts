@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { XmlRoot } from '#common';
 import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js';
@@ -11,6 +12,7 @@ function paged<T>(response: Response, page: Page<T>): T[] {
 }
 
 /** The Sefaz Duimp consultation (SPEC §8): covers, items, history and the events of the caller's UF. */
+@ApiTags('Duimp (Sefaz)')
 @Controller('duimp-api/api/ext/sefaz')
 export class SefazDuimpController {
   constructor(private readonly duimps: SefazDuimpService) {}

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { XmlRoot } from '#common';
 import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js';
 import { SefazCreditoIcmsDto } from './dto/sefaz-credito-icms.dto.js';
@@ -9,6 +10,7 @@ import { SefazIcmsService } from './sefaz-icms.service.js';
  * The PCCE services for the Sefaz (SPEC §8). As on the portal, the writes answer with no body:
  * 201 for the calculation and the credit, 200 for the cancellation.
  */
+@ApiTags('PCCE ICMS (Sefaz)')
 @Controller('pcce/api/ext/sefaz/icms')
 export class SefazIcmsController {
   constructor(private readonly icms: SefazIcmsService) {}

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { eventsForTipo } from '#catalog';
@@ -27,6 +28,7 @@ function parseId(raw: string): number {
  * The portal's webhook subscription API (SPEC §5). Every query is scoped to the caller: another party's
  * subscription answers 404, never 403, so ids leak nothing. Static routes come before `/:id`.
  */
+@ApiTags('Webhook')
 @Controller('portal/api/ext/webhook')
 export class WebhookController {
   constructor(

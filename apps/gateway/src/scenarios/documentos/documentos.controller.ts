@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { PortalException } from '#common';
 import { scenarioResponse } from '../scenario-runner.service.js';
 import { DisponibilizarDocumentoDto } from './documento.dto.js';
 import { DocumentosScenarios } from './documentos.service.js';
 
 /** QA scenario: a document made available to the Sefaz of some UFs → `anex-docs-sefaz`. */
+@ApiTags('Cenários: documentos')
 @Controller('admin/documentos')
 export class DocumentosController {
   constructor(private readonly documentos: DocumentosScenarios) {}

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { PortalException } from '#common';
 import { scenarioResponse } from '../scenario-runner.service.js';
 import { requireDuimpNumber } from '../../portal/duimp/duimp-lookup.js';
@@ -6,6 +7,7 @@ import { DuimpScenarios } from './duimp-scenarios.service.js';
 import { CriarDuimpDto, DesembaracoDuimpDto, EntregaDuimpDto, RetificarDuimpDto } from './duimp.dto.js';
 
 /** QA scenarios: register a Duimp with generated data and move it through its life (SPEC §9). */
+@ApiTags('Cenários: Duimp')
 @Controller('admin/duimps')
 export class DuimpsController {
   constructor(private readonly duimps: DuimpScenarios) {}

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { PortalException } from '#common';
 import { scenarioResponse } from '../scenario-runner.service.js';
 import {
@@ -18,6 +19,7 @@ import { LpcoScenarios } from './lpco-scenarios.service.js';
  * QA scenarios of TA-LPCO. Actions of the importer/exporter notify the model's órgão anuente (`ORGAO`);
  * actions of the anuente notify the LPCO's holder (`NI`).
  */
+@ApiTags('Cenários: LPCO')
 @Controller('admin/lpcos')
 export class LpcosController {
   constructor(private readonly lpcos: LpcoScenarios) {}

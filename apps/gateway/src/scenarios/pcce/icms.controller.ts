@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { scenarioResponse } from '../scenario-runner.service.js';
 import { SolicitarCalculoIcmsDto } from './icms.dto.js';
 import { IcmsScenarios } from './icms-scenarios.service.js';
 
 /** PCCE scenarios on a Duimp: the ICMS calculation request and its cancellation. */
+@ApiTags('Cenários: PCCE ICMS')
 @Controller('admin/duimps/:numero/icms/solicitacao')
 export class IcmsController {
   constructor(private readonly icms: IcmsScenarios) {}
