@@ -49,6 +49,10 @@ describe('portal webhook subscription API (SPEC §5)', () => {
     expect(insecure.status).toBe(422);
     expect(insecure.body.errors).toEqual([expect.objectContaining({ field: 'endpoint', code: 'ENDPOINT_NAO_HTTPS' })]);
 
+    const script = await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: 'javascript:alert(1)' });
+    expect(script.status).toBe(422);
+    expect(script.body.errors).toEqual([expect.objectContaining({ field: 'endpoint', code: 'ENDPOINT_NAO_HTTPS' })]);
+
     const tooLong = await sp.call('POST', BASE, { evento: 'dimp-registro', endpoint: `https://127.0.0.1/${'a'.repeat(500)}` });
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.errors).toEqual([expect.objectContaining({ field: 'endpoint', code: 'ENDPOINT_TAMANHO' })]);
