@@ -93,14 +93,27 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
-/** CPU used by groups of processes between `start()` and `stop()`, in seconds. */
+/**
+ * CPU seconds this virtual machine's cores were ready to run but the hypervisor ran something else
+ * (the `steal` column of /proc/stat): on a shared host the same code runs slower when it grows.
+ */
+export const STOLEN = 'stolen by the host';
+
+export function stolenSeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/);
+  return Number(fields[8] ?? 0) / CLOCK_TICKS_PER_S;
+}
+
+/** CPU used by groups of processes between `start()` and `stop()`, in seconds, and what the host stole meanwhile. */
 export class CpuMeter {
   private before = new Map<number, number>();
+  private stolenBefore = 0;
 
   constructor(private readonly groups: () => Promise<Record<string, number[]>>) {}
 
   async start(): Promise<void> {
     this.before = new Map();
+    this.stolenBefore = stolenSeconds();
     for (const pids of Object.values(await this.groups())) for (const pid of pids) this.before.set(pid, cpuSeconds(pid));
   }
 
@@ -109,6 +122,7 @@ export class CpuMeter {
     for (const [name, pids] of Object.entries(await this.groups())) {
       used[name] = pids.reduce((sum, pid) => sum + Math.max(0, cpuSeconds(pid) - (this.before.get(pid) ?? cpuSeconds(pid))), 0);
     }
+    used[STOLEN] = stolenSeconds() - this.stolenBefore;
     return used;
   }
 }

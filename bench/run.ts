@@ -15,7 +15,7 @@ import type { CeilingResult, CeilingRun } from './ceiling.js';
 import { type BenchConfig, loadBenchConfig, PHASE_LABELS, type PhaseName } from './config.js';
 import { drive } from './load.js';
 import { type DatabaseAudit, Measurements, type Percentiles, recreateDatabase } from './measure.js';
-import { CpuMeter, forkNode, freePort, memoryMb, request, RssSampler, round, spawnNode, stop, waitHealthy } from './processes.js';
+import { CpuMeter, forkNode, STOLEN, stolenSeconds, freePort, memoryMb, request, RssSampler, round, spawnNode, stop, waitHealthy } from './processes.js';
 import type { EndpointMode, ReceiverStart, ReceiverStats } from './receiver.js';
 import { printReport, targetChecks } from './report.js';
 
@@ -195,6 +195,7 @@ class Bench {
     const { config, setup } = this;
     const client = this.track(forkNode(`${HERE}ceiling.js`));
     this.rss!.take();
+    const stolenAtStart = delay(config.warmupS * 1000).then(stolenSeconds);
     const { result } = await request<{ result: CeilingResult }>(
       client,
       {
@@ -209,6 +210,7 @@ class Bench {
       } as CeilingRun,
       'result',
     );
+    const stolen = stolenSeconds() - (await stolenAtStart);
     await stop(client);
     return {
       phase: 'ceiling',
@@ -222,7 +224,10 @@ class Bench {
       emittingCall: null,
       offeredRate: null,
       rssMb: this.rss!.take(),
-      cpu: null,
+      cpu: {
+        percent: { [STOLEN]: round((100 * stolen) / config.phaseS, 0) },
+        msPerDelivery: { [STOLEN]: round((1000 * stolen) / Math.max(1, result.perSecond * config.phaseS), 2) },
+      },
       drainS: null,
     };
   }
