@@ -58,8 +58,9 @@ export function loadBenchConfig(): BenchConfig {
     warmupS: number('BENCH_WARMUP_S', 5),
     phaseS: number('BENCH_PHASE_S', 20),
     endpoints,
-    // CI pipelines emit from many clients at once; with few, throughput is bound by the group commit's round trip.
-    connections: number('BENCH_CONNECTIONS', 128),
+    // CI pipelines emit from many clients at once; with few (16), throughput is bound by the group commit's
+    // round trip. Past about 100 it grows little while the gateway's requests in flight push its RSS up.
+    connections: number('BENCH_CONNECTIONS', 96),
     ceilingConcurrency: number('BENCH_CEILING_CONCURRENCY', number('DELIVERY_CONCURRENCY', DEFAULT_DELIVERY_CONCURRENCY)),
     latencyRate: process.env.BENCH_LATENCY_RATE ? number('BENCH_LATENCY_RATE', 500) : undefined,
     fanOut27Rate: process.env.BENCH_FANOUT27_RATE ? number('BENCH_FANOUT27_RATE', 40) : undefined,
