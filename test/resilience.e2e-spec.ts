@@ -49,6 +49,29 @@ describe('resilience', () => {
     expect(receiver.requests).toHaveLength(2);
   });
 
+  it('the reconciler enqueues again only what Redis lost, not an attempt waiting in the slow lane past its lease', async () => {
+    const sim = await boot();
+    await subscribeSefaz(sim, 'SP', 'https://127.0.0.1:9/hook');
+    const emitted = await emitDuimpEvent(sim, ['SP']);
+    const job = { notificationId: emitted.body.notificacoes[0].id as string, attempt: 1 };
+    const { queue, slowQueue } = sim.deliveryQueue;
+    const waiting = async () => [(await queue.getJobCounts('waiting')).waiting, (await slowQueue.getJobCounts('waiting')).waiting];
+    const leaseRunsOut = () =>
+      sim.dataSource.query(`UPDATE notification SET enqueued_at = now() - interval '1 hour' WHERE id = $1`, [job.notificationId]);
+
+    // As a worker moves a slow endpoint's attempt: out of the main lane, into the slow one, where it waits.
+    await queue.drain(true);
+    await sim.deliveryQueue.enqueueSlow(job);
+    await leaseRunsOut();
+    expect(await sim.deliveryQueue.relayDue()).toBe(0);
+    expect(await waiting()).toEqual([0, 1]);
+
+    await slowQueue.drain(true);
+    await leaseRunsOut();
+    expect(await sim.deliveryQueue.relayDue()).toBe(1);
+    expect(await waiting()).toEqual([1, 0]);
+  });
+
   it('a worker killed (SIGKILL) mid-delivery loses nothing: the attempt is made again and receipted once', async () => {
     const sim = await boot();
     // The first request is held until the worker is dead; the repeat is answered at once.

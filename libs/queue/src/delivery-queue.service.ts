@@ -40,26 +40,47 @@ export class DeliveryQueue implements OnModuleDestroy {
 
   /**
    * Enqueues every pending notification that is due on the simulated clock and was not handed to the
-   * queue within the lease: retries coming due, and anything Redis lost. Returns how many it enqueued.
+   * queue within the lease: retries coming due, and anything Redis lost. One whose job Redis still holds
+   * in either lane (waiting behind a slow endpoint, or active on a worker that BullMQ will hand back) is
+   * not added again: only its lease is renewed. Returns how many it enqueued.
    */
   async relayDue(): Promise<number> {
     let total = 0;
     for (;;) {
       // TypeORM answers an UPDATE with [rows, count].
-      const [rows]: [{ id: string; attempts: number }[], number] = await this.dataSource.query(
-        `UPDATE notification SET enqueued_at = now()
-          WHERE id IN (SELECT id FROM notification
-                        WHERE status = 'PENDENTE' AND next_attempt_at <= ${SIM_NOW_SQL}
-                          AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 millisecond')
-                        ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING id, attempts`,
+      const [rows]: [{ id: string; attempts: number; handed_before: boolean }[], number] = await this.dataSource.query(
+        `WITH due AS (
+           SELECT id, enqueued_at IS NOT NULL AS handed_before FROM notification
+            WHERE status = 'PENDENTE' AND next_attempt_at <= ${SIM_NOW_SQL}
+              AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 millisecond')
+            ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+         UPDATE notification n SET enqueued_at = now() FROM due WHERE n.id = due.id
+         RETURNING n.id, n.attempts, due.handed_before`,
         [this.config.RECONCILE_LEASE_MS, RELAY_BATCH],
       );
+      const jobs = rows.map((row) => ({ notificationId: row.id, attempt: row.attempts + 1 }));
       // If Redis is down this throws and the rows wait for the lease to pass: nothing is lost.
-      await this.enqueue(rows.map((row) => ({ notificationId: row.id, attempt: row.attempts + 1 })));
-      total += rows.length;
+      const lost = await this.notHeld(jobs.filter((_, index) => rows[index].handed_before));
+      const relayed = [...jobs.filter((_, index) => !rows[index].handed_before), ...lost];
+      await this.enqueue(relayed);
+      total += relayed.length;
       if (rows.length < RELAY_BATCH) return total;
     }
+  }
+
+  /** Of jobs handed to Redis before, those neither lane holds any more. */
+  private async notHeld(jobs: DeliverJobData[]): Promise<DeliverJobData[]> {
+    if (jobs.length === 0) return jobs;
+    const client = await this.queue.getBackend().client;
+    // A job is a hash under its id; the commands go out together on the one connection.
+    const held = await Promise.all(
+      jobs.map(async (job) => {
+        const id = deliverJobId(job);
+        const [main, slow] = await Promise.all([client.hexists(this.queue.toKey(id), 'data'), client.hexists(this.slowQueue.toKey(id), 'data')]);
+        return main + slow > 0;
+      }),
+    );
+    return jobs.filter((_, index) => !held[index]);
   }
 
   async depth(): Promise<Record<string, number>> {
