@@ -97,9 +97,9 @@ export function cpuSeconds(pid: number): number {
  * CPU seconds this virtual machine's cores were ready to run but the hypervisor ran something else
  * (the `steal` column of /proc/stat): on a shared host the same code runs slower when it grows.
  */
-export const STOLEN = 'stolen by the host';
+const STOLEN = 'stolen by the host';
 
-export function stolenSeconds(): number {
+function stolenSeconds(): number {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/);
   return Number(fields[8] ?? 0) / CLOCK_TICKS_PER_S;
 }

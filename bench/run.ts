@@ -15,7 +15,7 @@ import type { CeilingResult, CeilingRun } from './ceiling.js';
 import { type BenchConfig, loadBenchConfig, PHASE_LABELS, type PhaseName } from './config.js';
 import { drive } from './load.js';
 import { type DatabaseAudit, Measurements, type Percentiles, recreateDatabase } from './measure.js';
-import { CpuMeter, forkNode, STOLEN, stolenSeconds, freePort, memoryMb, request, RssSampler, round, spawnNode, stop, waitHealthy } from './processes.js';
+import { CpuMeter, forkNode, freePort, memoryMb, request, RssSampler, round, spawnNode, stop, waitHealthy } from './processes.js';
 import type { EndpointMode, ReceiverStart, ReceiverStats } from './receiver.js';
 import { printReport, targetChecks } from './report.js';
 
@@ -93,11 +93,21 @@ function eventBody(evento: string, ufs: string[], fase: string): string {
   });
 }
 
+/** CPU seconds per process over a window, as % of one core and ms per delivery. */
+function cpuFigures(used: Record<string, number>, windowS: number, delivered: number): NonNullable<PhaseResult['cpu']> {
+  const each = (value: (seconds: number) => number) => Object.fromEntries(Object.entries(used).map(([name, seconds]) => [name, value(seconds)]));
+  return {
+    percent: each((seconds) => round((100 * seconds) / windowS, 0)),
+    msPerDelivery: each((seconds) => round((1000 * seconds) / Math.max(1, delivered), 2)),
+  };
+}
+
 class Bench {
   private readonly children: ChildProcess[] = [];
   private gateway?: ChildProcess;
   private worker?: ChildProcess;
   private receiver?: ChildProcess;
+  private ceilingClient?: ChildProcess;
   private rss?: RssSampler;
   private cpu?: CpuMeter;
   private db: Measurements;
@@ -147,7 +157,7 @@ class Bench {
       postgres: await this.db.backendPids(),
       'redis (shared)': redisPids,
       receiver: this.receiver?.pid ? [this.receiver.pid] : [],
-      'load generator': [process.pid],
+      'load generator': [process.pid, ...(this.ceilingClient?.pid ? [this.ceilingClient.pid] : [])],
     }));
 
     const certificate = await admin<{ certPem: string; keyPem: string; chainPem: string }>(adminUrl, 'POST', '/admin/pki/certificados-servidor', {
@@ -194,8 +204,9 @@ class Bench {
   async ceiling(): Promise<PhaseResult> {
     const { config, setup } = this;
     const client = this.track(forkNode(`${HERE}ceiling.js`));
+    this.ceilingClient = client;
     this.rss!.take();
-    const stolenAtStart = delay(config.warmupS * 1000).then(stolenSeconds);
+    const measuring = delay(config.warmupS * 1000).then(() => this.cpu!.start());
     const { result } = await request<{ result: CeilingResult }>(
       client,
       {
@@ -210,8 +221,10 @@ class Bench {
       } as CeilingRun,
       'result',
     );
-    const stolen = stolenSeconds() - (await stolenAtStart);
+    await measuring;
+    const cpuUsed = await this.cpu!.stop();
     await stop(client);
+    this.ceilingClient = undefined;
     return {
       phase: 'ceiling',
       label: PHASE_LABELS.ceiling,
@@ -224,10 +237,7 @@ class Bench {
       emittingCall: null,
       offeredRate: null,
       rssMb: this.rss!.take(),
-      cpu: {
-        percent: { [STOLEN]: round((100 * stolen) / config.phaseS, 0) },
-        msPerDelivery: { [STOLEN]: round((1000 * stolen) / Math.max(1, result.perSecond * config.phaseS), 2) },
-      },
+      cpu: cpuFigures(cpuUsed, config.phaseS, result.perSecond * config.phaseS),
       drainS: null,
     };
   }
@@ -288,10 +298,7 @@ class Bench {
       emittingCall: { requests: result.requests, non2xx: result.non2xx, errors: result.errors, p50Ms: round(result.p50Ms), p99Ms: result.p99Ms },
       offeredRate,
       rssMb,
-      cpu: {
-        percent: Object.fromEntries(Object.entries(cpuUsed).map(([name, seconds]) => [name, round((100 * seconds) / measuredS, 0)])),
-        msPerDelivery: Object.fromEntries(Object.entries(cpuUsed).map(([name, seconds]) => [name, round((1000 * seconds) / Math.max(1, delivered), 2)])),
-      },
+      cpu: cpuFigures(cpuUsed, measuredS, delivered),
       drainS,
     };
     if (phase === 'isolation') figures.isolation = await this.isolationFigures(receipts, measuredS);

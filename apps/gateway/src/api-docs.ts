@@ -1,4 +1,4 @@
-import type { ApiDocs } from '#common';
+import type { ApiDocs } from './openapi.js';
 
 /** The OpenAPI of the admin app (ADMIN_PORT): the simulator's own controls, not the real portal's. */
 export const ADMIN_API_DOCS: ApiDocs = {

@@ -5,6 +5,7 @@ import { configureApp, exitOnConfigError } from '#common';
 import { AppConfig } from '#config';
 import { AdminAppModule } from './admin-app.module.js';
 import { ADMIN_API_DOCS, PORTAL_API_DOCS } from './api-docs.js';
+import { serveApiDocs } from './openapi.js';
 import { PortalTlsService } from './pki/portal-tls.service.js';
 import { PortalAppModule } from './portal/portal-app.module.js';
 
@@ -13,14 +14,16 @@ const APP_OPTIONS = { bodyParser: false, bufferLogs: true, abortOnError: false }
 /** The gateway: the admin API on ADMIN_PORT (HTTP) and the portal API on PORTAL_PORT (HTTPS, client certificates), each with its OpenAPI at /docs. */
 export async function startGateway(env: Record<string, string> = {}) {
   const admin = await NestFactory.create(AdminAppModule.register(env), APP_OPTIONS);
-  configureApp(admin, { docs: ADMIN_API_DOCS });
+  configureApp(admin);
+  serveApiDocs(admin, ADMIN_API_DOCS);
   const config = admin.get(AppConfig);
   await admin.listen(config.ADMIN_PORT, config.HOST);
 
   // The portal's TLS comes from the test PKI the admin app loaded; revocations are swapped in live.
   const tls = admin.get(PortalTlsService);
   const portal = await NestFactory.create(PortalAppModule.register(env), { ...APP_OPTIONS, httpsOptions: await tls.httpsOptions() });
-  configureApp(portal, { docs: PORTAL_API_DOCS });
+  configureApp(portal);
+  serveApiDocs(portal, PORTAL_API_DOCS);
   await portal.listen(config.PORTAL_PORT, config.HOST);
   tls.attach(portal.getHttpServer() as https.Server);
   return { admin, portal };

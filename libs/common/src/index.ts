@@ -4,7 +4,6 @@ export * from './errors/portal-exception.filter.js';
 export * from './errors/portal.exception.js';
 export * from './errors/validation.js';
 export * from './http/configure-app.js';
-export { type ApiDocs } from './http/openapi.js';
 export { XmlRoot } from './http/xml/xml-negotiation.js';
 export * from './observability/logger.module.js';
 export * from './observability/metrics.js';

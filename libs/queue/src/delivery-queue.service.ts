@@ -58,10 +58,10 @@ export class DeliveryQueue implements OnModuleDestroy {
          RETURNING n.id, n.attempts, due.handed_before`,
         [this.config.RECONCILE_LEASE_MS, RELAY_BATCH],
       );
-      const jobs = rows.map((row) => ({ notificationId: row.id, attempt: row.attempts + 1 }));
+      const job = (row: (typeof rows)[number]) => ({ notificationId: row.id, attempt: row.attempts + 1 });
       // If Redis is down this throws and the rows wait for the lease to pass: nothing is lost.
-      const lost = await this.notHeld(jobs.filter((_, index) => rows[index].handed_before));
-      const relayed = [...jobs.filter((_, index) => !rows[index].handed_before), ...lost];
+      const lost = await this.notHeld(rows.filter((row) => row.handed_before).map(job));
+      const relayed = [...rows.filter((row) => !row.handed_before).map(job), ...lost];
       await this.enqueue(relayed);
       total += relayed.length;
       if (rows.length < RELAY_BATCH) return total;

@@ -1,10 +1,6 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiSecurity } from '@nestjs/swagger';
+import { SetMetadata } from '@nestjs/common';
 
 export const IS_PUBLIC = 'isPublic';
 
-/**
- * Marks a route reachable without the app's credentials (health, metrics, logins). In OpenAPI, the empty
- * security requirement says no scheme is needed.
- */
-export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));
+/** Marks a route reachable without the app's credentials (health, metrics, logins); the OpenAPI says so too. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);

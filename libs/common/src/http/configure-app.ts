@@ -5,7 +5,6 @@ import { Logger } from 'nestjs-pino';
 import { PortalExceptionFilter } from '../errors/portal-exception.filter.js';
 import { PortalValidationException } from '../errors/portal.exception.js';
 import { toFieldErrors } from '../errors/validation.js';
-import { type ApiDocs, serveApiDocs } from './openapi.js';
 import { parseXmlBody, PortalValidationPipe } from './xml/xml-body.js';
 import { XML_TYPES, XmlResponseInterceptor } from './xml/xml-negotiation.js';
 
@@ -14,9 +13,9 @@ export const BODY_LIMIT = '1mb';
 /**
  * What every HTTP app of the simulator applies: the one validation pipe, the one error body, the body
  * size cap, JSON and XML in and out (SPEC §5, §8), pino. `main.ts` and the e2e tests both call it, so tests run what production runs.
- * Create the app with `{ bodyParser: false, bufferLogs: true }`. With `docs`, the app serves its OpenAPI at /docs.
+ * Create the app with `{ bodyParser: false, bufferLogs: true }`.
  */
-export function configureApp(app: INestApplication, { docs }: { docs?: ApiDocs } = {}): INestApplication {
+export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
@@ -33,7 +32,6 @@ export function configureApp(app: INestApplication, { docs }: { docs?: ApiDocs }
     }),
   );
   app.useGlobalFilters(new PortalExceptionFilter());
-  if (docs) serveApiDocs(app, docs);
   app.enableShutdownHooks();
   return app;
 }

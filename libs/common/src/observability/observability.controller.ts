@@ -1,12 +1,10 @@
 import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DeliveryQueue } from '#queue';
 import { Public } from '../auth/public.decorator.js';
 import { metricsRegistry } from './metrics.js';
 
-@ApiTags('Observabilidade')
 @Controller()
 export class ObservabilityController {
   constructor(

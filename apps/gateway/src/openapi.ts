@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
+import { IS_PUBLIC } from '#common';
 import { DocumentBuilder, type OpenAPIObject, type SchemaObject, type SecuritySchemeObject, SwaggerModule } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
@@ -40,7 +41,54 @@ export function serveApiDocs(app: INestApplication, docs: ApiDocs): void {
   builder.addSecurityRequirements(Object.fromEntries(Object.keys(docs.securitySchemes).map((name) => [name, []])));
   const config = builder.build();
   let document: OpenAPIObject | undefined;
-  SwaggerModule.setup(DOCS_PATH, app, () => (document ??= withValidatorSchemas(app, SwaggerModule.createDocument(app, config))));
+  SwaggerModule.setup(DOCS_PATH, app, () => {
+    if (!document) {
+      const handlers = routeHandlers(app);
+      document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
+      withoutCredentials(document, handlers);
+      withValidatorSchemas(document, handlers);
+    }
+    return document;
+  });
+}
+
+interface RouteHandler {
+  controller: new () => unknown;
+  key: string;
+}
+
+const operationId = (controller: string, key: string) => `${controller}_${key}`;
+
+/** Every controller method of the app. */
+function routeHandlers(app: INestApplication): RouteHandler[] {
+  const handlers: RouteHandler[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      const controller = metatype as (new () => unknown) | null;
+      if (!controller?.prototype) continue;
+      for (const key of Object.getOwnPropertyNames(controller.prototype)) {
+        if (key !== 'constructor' && typeof controller.prototype[key as never] === 'function') handlers.push({ controller, key });
+      }
+    }
+  }
+  return handlers;
+}
+
+/** `@Public()` routes, which the guards let through, need no scheme: an empty security requirement. */
+function withoutCredentials(document: OpenAPIObject, handlers: RouteHandler[]): void {
+  const isPublic = (target: object) => Reflect.getMetadata(IS_PUBLIC, target) === true;
+  const publicIds = new Set(
+    handlers
+      .filter(({ controller, key }) => isPublic(controller) || isPublic(controller.prototype[key as never]))
+      .map(({ controller, key }) => operationId(controller.name, key)),
+  );
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      if (operation && typeof operation === 'object' && publicIds.has((operation as { operationId?: string }).operationId ?? '')) {
+        (operation as { security?: object[] }).security = [{}];
+      }
+    }
+  }
 }
 
 /**
@@ -48,7 +96,7 @@ export function serveApiDocs(app: INestApplication, docs: ApiDocs): void {
  * their schemas are derived from the class-validator rules that the validation pipe enforces, plus the
  * nested DTOs they refer to.
  */
-function withValidatorSchemas(app: INestApplication, document: OpenAPIObject): OpenAPIObject {
+function withValidatorSchemas(document: OpenAPIObject, handlers: RouteHandler[]): void {
   const options: ValidatorSchemaOptions = {
     refPointerPrefix: SCHEMA_PREFIX,
     classTransformerMetadataStorage: defaultMetadataStorage,
@@ -57,7 +105,7 @@ function withValidatorSchemas(app: INestApplication, document: OpenAPIObject): O
   const derived = validationMetadatasToSchemas(options) as Record<string, SchemaObject>;
   const schemas = ((document.components ??= {}).schemas ??= {});
   // A DTO that only inherits its rules (`class B extends A {}`) has none of its own: derive it from its class.
-  for (const [name, type] of handlerParameterTypes(app)) {
+  for (const [name, type] of parameterTypes(handlers)) {
     if (name in schemas && !derived[name]) derived[name] = targetConstructorToSchema(type, options) as SchemaObject;
   }
   const pending = Object.keys(schemas);
@@ -68,21 +116,14 @@ function withValidatorSchemas(app: INestApplication, document: OpenAPIObject): O
     schemas[name] = derived[name];
     for (const [, ref] of JSON.stringify(derived[name]).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) pending.push(ref);
   }
-  return document;
 }
 
-/** The classes the app's route handlers take (body DTOs among them), by name. */
-function handlerParameterTypes(app: INestApplication): Map<string, new () => unknown> {
+/** The classes the route handlers take (body DTOs among them), by name. */
+function parameterTypes(handlers: RouteHandler[]): Map<string, new () => unknown> {
   const types = new Map<string, new () => unknown>();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const { metatype } of module.controllers.values()) {
-      const prototype = (metatype as (new () => unknown) | null)?.prototype;
-      if (!prototype) continue;
-      for (const key of Object.getOwnPropertyNames(prototype)) {
-        for (const type of Reflect.getMetadata('design:paramtypes', prototype, key) ?? []) {
-          if (typeof type === 'function' && type.name) types.set(type.name, type);
-        }
-      }
+  for (const { controller, key } of handlers) {
+    for (const type of Reflect.getMetadata('design:paramtypes', controller.prototype as object, key) ?? []) {
+      if (typeof type === 'function' && type.name) types.set(type.name, type);
     }
   }
   return types;
