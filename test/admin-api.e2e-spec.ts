@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCnpj } from '#pki';
+import { generateCnpj } from '#brazilian-ids';
 import { resetAll } from './support/fixtures.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
 import { TEST_ENV } from './support/test-env.js';

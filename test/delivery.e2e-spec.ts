@@ -58,7 +58,7 @@ describe('notification delivery (SPEC §7)', () => {
     const clock = (await sim.admin('GET', '/admin/relogio')).body;
     // The retry is due 5 simulated minutes later, not before.
     expect(new Date(afterFirst.proximaTentativa).getTime() - new Date(clock.agora).getTime()).toBeGreaterThan(FIVE_MINUTES - 10_000);
-    expect(await sim.deliveryQueue.relayDue()).toBe(0);
+    expect(await sim.relay.relayDue()).toBe(0);
 
     await sim.admin('POST', '/admin/relogio/avancar', { minutos: 5 });
     await waitAttempts(id, 2);
@@ -138,7 +138,7 @@ describe('notification delivery (SPEC §7)', () => {
     const advanced = await sim.admin('POST', '/admin/relogio/avancar', { dias: 2 });
     expect(advanced.status, JSON.stringify(advanced.body)).toBe(200);
     expect(advanced.body.notificacoesLiberadas).toBe(0);
-    expect(await sim.deliveryQueue.relayDue()).toBe(0);
+    expect(await sim.relay.relayDue()).toBe(0);
     const depth = await sim.deliveryQueue.depth();
     expect(depth.waiting + depth.active + depth.delayed).toBe(0);
     expect(hook.requests).toHaveLength(3);

@@ -63,12 +63,12 @@ describe('resilience', () => {
     await queue.drain(true);
     await sim.deliveryQueue.enqueueSlow(job);
     await leaseRunsOut();
-    expect(await sim.deliveryQueue.relayDue()).toBe(0);
+    expect(await sim.relay.relayDue()).toBe(0);
     expect(await waiting()).toEqual([0, 1]);
 
     await slowQueue.drain(true);
     await leaseRunsOut();
-    expect(await sim.deliveryQueue.relayDue()).toBe(1);
+    expect(await sim.relay.relayDue()).toBe(1);
     expect(await waiting()).toEqual([1, 0]);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_CATALOG, findCatalogEvent, validatePayload } from '#catalog';
-import { generateCnpj } from '#pki';
+import { generateCnpj } from '#brazilian-ids';
 import { resetAll } from './support/fixtures.js';
 import { pollUntil } from './support/poll.js';
 import { type Receiver, startReceiver } from './support/receiver.js';

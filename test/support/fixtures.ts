@@ -1,4 +1,4 @@
-import { generateCnpj } from '#pki';
+import { generateCnpj } from '#brazilian-ids';
 import type { Simulator } from './simulator.js';
 
 /** Creates a Sefaz of `uf` subscribed to `evento` at `endpoint`; returns the subscription id. */

@@ -1,5 +1,5 @@
 import { EVENT_CATALOG, type RecipientType } from '#catalog';
-import { generateCnpj } from '#pki';
+import { generateCnpj } from '#brazilian-ids';
 import type { ReceivedRequest } from './receiver.js';
 import type { AdminResponse, Simulator } from './simulator.js';
 

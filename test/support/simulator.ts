@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthorityService } from '#authority';
+import { NotificationRelay } from '#notifications';
 import { DeliveryQueue } from '#queue';
 import { startGateway } from '../../apps/gateway/src/main.js';
 import { startWorker } from '../../apps/worker/src/main.js';
@@ -18,6 +19,7 @@ export interface Simulator {
   admin: <T = any>(method: string, path: string, body?: unknown) => Promise<AdminResponse<T>>;
   dataSource: DataSource;
   deliveryQueue: DeliveryQueue;
+  relay: NotificationRelay;
   authority: AuthorityService;
   worker?: INestApplication;
   env: Record<string, string>;
@@ -42,6 +44,7 @@ export async function startSimulator(
     worker,
     dataSource: admin.get(DataSource),
     deliveryQueue: admin.get(DeliveryQueue),
+    relay: admin.get(NotificationRelay),
     authority: admin.get(AuthorityService),
     admin: (method, path, body) => adminCall(adminUrl, env.ADMIN_TOKEN, method, path, body),
     stop: async () => {

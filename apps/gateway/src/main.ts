@@ -1,23 +1,26 @@
 import 'reflect-metadata';
 import type https from 'node:https';
 import { NestFactory } from '@nestjs/core';
-import { configureApp, exitOnConfigError } from '#common';
-import { AppConfig } from '#config';
-import { AdminAppModule } from './admin-app.module.js';
+import { configureApp } from '#common';
+import { AppConfig, exitOnConfigError } from '#config';
+import { expectListeners, listenerReady } from '#runtime';
+import { AdminAppModule } from './admin/admin-app.module.js';
 import { ADMIN_API_DOCS, PORTAL_API_DOCS } from './api-docs.js';
 import { serveApiDocs } from './openapi.js';
-import { PortalTlsService } from './pki/portal-tls.service.js';
+import { PortalTlsService } from './business/pki/portal-tls.service.js';
 import { PortalAppModule } from './portal/portal-app.module.js';
 
 const APP_OPTIONS = { bodyParser: false, bufferLogs: true, abortOnError: false } as const;
 
 /** The gateway: the admin API on ADMIN_PORT (HTTP) and the portal API on PORTAL_PORT (HTTPS, client certificates), each with its OpenAPI at /docs. */
 export async function startGateway(env: Record<string, string> = {}) {
+  expectListeners('admin', 'portal');
   const admin = await NestFactory.create(AdminAppModule.register(env), APP_OPTIONS);
   configureApp(admin);
   serveApiDocs(admin, ADMIN_API_DOCS);
   const config = admin.get(AppConfig);
   await admin.listen(config.ADMIN_PORT, config.HOST);
+  listenerReady('admin');
 
   // The portal's TLS comes from the test PKI the admin app loaded; revocations are swapped in live.
   const tls = admin.get(PortalTlsService);
@@ -25,6 +28,7 @@ export async function startGateway(env: Record<string, string> = {}) {
   configureApp(portal);
   serveApiDocs(portal, PORTAL_API_DOCS);
   await portal.listen(config.PORTAL_PORT, config.HOST);
+  listenerReady('portal');
   tls.attach(portal.getHttpServer() as https.Server);
   return { admin, portal };
 }

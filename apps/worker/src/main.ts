@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureApp, exitOnConfigError } from '#common';
-import { AppConfig } from '#config';
+import { configureApp } from '#common';
+import { AppConfig, exitOnConfigError } from '#config';
+import { expectListeners, listenerReady } from '#runtime';
 import { WorkerModule } from './worker.module.js';
 
 /** Delivery workers and the reconciler; /health and /metrics on WORKER_PORT. */
 export async function startWorker(env: Record<string, string> = {}) {
+  expectListeners('worker');
   const app = await NestFactory.create(WorkerModule.register(env), { bodyParser: false, bufferLogs: true, abortOnError: false });
   configureApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.WORKER_PORT, config.HOST);
+  listenerReady('worker');
   return app;
 }
 

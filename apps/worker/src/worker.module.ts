@@ -1,11 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { AuthorityModule } from '#authority';
-import { ClockModule } from '#clock';
-import { LoggerModule, ObservabilityModule } from '#common';
-import { ConfigModule } from '#config';
-import { DatabaseModule } from '#database';
-import { QueueModule } from '#queue';
+import { ObservabilityModule, RuntimeModule } from '#runtime';
 import { DeliveryRecorder } from './delivery/delivery-recorder.service.js';
 import { DeliveryService } from './delivery/delivery.service.js';
 import { DeliveryWorker } from './delivery/delivery.worker.js';
@@ -17,16 +12,7 @@ export class WorkerModule {
   static register(env: Record<string, string> = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        ConfigModule.forRoot(env),
-        LoggerModule,
-        DatabaseModule,
-        ClockModule,
-        QueueModule,
-        AuthorityModule,
-        ScheduleModule.forRoot(),
-        ObservabilityModule,
-      ],
+      imports: [RuntimeModule.forRoot(env), ScheduleModule.forRoot(), ObservabilityModule],
       providers: [DeliveryRecorder, DeliveryService, DeliveryWorker, ReconcilerService],
     };
   }

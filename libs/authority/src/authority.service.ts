@@ -1,10 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AdvisoryLock, lockForTransaction } from '#common';
 import { PkiAuthority } from '#database';
 import { type CaBundle, type CertificateAuthority, createCertificateAuthority, loadCertificateAuthority } from '#pki';
-
-// Any constant: the first processes to boot create one CA between them, not one each.
-const AUTHORITY_LOCK = 727_003;
 
 /** Loads the simulator's test CA at boot, creating and persisting it on the very first boot. */
 @Injectable()
@@ -16,7 +14,7 @@ export class AuthorityService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.bundle = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUTHORITY_LOCK]);
+      await lockForTransaction(manager, AdvisoryLock.Authority);
       const stored = await manager.findOneBy(PkiAuthority, { id: 1 });
       if (stored) {
         return {

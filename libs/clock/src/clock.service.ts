@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PreparedStatement, type Queryable } from '#common';
 
 /**
  * The simulated time as a SQL expression, so every process and every query agrees on it
  * without caching an offset that another process may have moved.
  */
 export const SIM_NOW_SQL = `(clock_timestamp() + (SELECT offset_ms FROM sim_clock WHERE id = 1) * interval '1 millisecond')`;
+
+const SELECT_SIM_NOW = new PreparedStatement('sim-now', `SELECT ${SIM_NOW_SQL} AS sim_now`);
+
+/** The simulated now as PostgreSQL reads it, through `runner` (inside a transaction: the time it runs at). */
+export async function simNow(runner: Queryable): Promise<Date> {
+  const [{ sim_now }] = await SELECT_SIM_NOW.run(runner);
+  return new Date(sim_now);
+}
 
 /** The simulated clock: real time plus an offset stored in PostgreSQL and shared by every process. */
 @Injectable()

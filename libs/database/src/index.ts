@@ -2,4 +2,4 @@ export * from './entities/index.js';
 export * from './data-source-options.js';
 export * from './migrate.js';
 export * from './database.module.js';
-export * from './prepared-statement.js';
+export * from '../../common/src/database/prepared-statement.js';

@@ -1,8 +1,6 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-
-// Any constant: N processes booting at once run the migrations one after the other.
-const MIGRATION_LOCK = 727_001;
+import { AdvisoryLock } from '#common';
 
 /** Creates the database named in `url` when it does not exist yet (a fresh local PostgreSQL). */
 export async function ensureDatabase(url: string): Promise<void> {
@@ -29,10 +27,10 @@ export async function runMigrations(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await runner.query('SELECT pg_advisory_lock($1)', [AdvisoryLock.Migrations]);
     await dataSource.runMigrations({ transaction: 'all' });
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.query('SELECT pg_advisory_unlock($1)', [AdvisoryLock.Migrations]).catch(() => undefined);
     await runner.release();
   }
 }

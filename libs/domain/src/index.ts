@@ -2,6 +2,7 @@ export * from './anexacao/anexacao.js';
 export * from './duimp/duimp-codes.js';
 export * from './duimp/duimp-generator.js';
 export * from './duimp/duimp-number.js';
+export * from './duimp/duimp-transitions.js';
 export * from './duimp/reference-data.js';
 export * from './duimp/sefaz-cover.js';
 export * from './lpco/lpco.js';

@@ -1,4 +1,4 @@
-import { type RandomSource, seededRandom } from '#pki';
+import { type RandomSource, seededRandom } from '#brazilian-ids';
 
 /** Seeded choices for generated business data: the same seed gives the same draws in the same order. */
 export class SeededRandom {

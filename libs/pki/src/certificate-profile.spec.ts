@@ -13,11 +13,11 @@ import {
   loadCertificateAuthority,
   parseIcpIdentity,
   pemToDer,
-  seededRandom,
   type CaBundle,
   type CertificateAuthority,
   type ClientCertificate,
 } from './index.js';
+import { seededRandom } from '#brazilian-ids';
 import { x509 } from './x509.js';
 
 // A simulated clock far from the real one: every date must come from it.

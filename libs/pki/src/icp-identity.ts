@@ -16,7 +16,7 @@ import {
   type Extension,
   type Name,
 } from '@peculiar/asn1-x509';
-import { isValidCnpj, isValidCpf } from './brazilian-ids.js';
+import { isValidCnpj, isValidCpf } from '#brazilian-ids';
 import { decodeSingleTlv, DER_TAG } from './der.js';
 import {
   EKU_ANY,

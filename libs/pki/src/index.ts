@@ -1,6 +1,5 @@
-export * from './brazilian-ids.js';
 export * from './certificate-authority.js';
-export * from './client-certificate.js';
+export * from './client-certificate-issuer.js';
 export * from './crl.js';
 export * from './icp-brasil.js';
 export * from './icp-identity.js';

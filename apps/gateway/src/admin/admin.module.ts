@@ -1,23 +1,23 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AdminTokenGuard } from '#common';
-import { Interveniente, Subscription } from '#database';
-import { EventsModule } from '../events/events.module.js';
-import { PkiModule } from '../pki/pki.module.js';
-import { ScenariosModule } from '../scenarios/scenarios.module.js';
-import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
+import { Interveniente } from '#database';
+import { BusinessModule } from '../business/business.module.js';
+import { AdminTokenGuard } from './admin-token.guard.js';
 import { AssinaturasController } from './assinaturas/assinaturas.controller.js';
 import { EventosController } from './eventos/eventos.controller.js';
 import { IntervenientesController } from './intervenientes/intervenientes.controller.js';
 import { NotificacoesController } from './notificacoes/notificacoes.controller.js';
 import { NotificationsService } from './notificacoes/notifications.service.js';
+import { ReceiptsService } from './recibos/receipts.service.js';
 import { RecibosController } from './recibos/recibos.controller.js';
 import { RelogioController } from './relogio/relogio.controller.js';
+import { AdminPkiModule } from './pki/admin-pki.module.js';
 import { ResetController } from './reset/reset.controller.js';
+import { ScenariosModule } from './scenarios/scenarios.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interveniente, Subscription]), EventsModule, SubscriptionsModule, PkiModule, ScenariosModule],
+  imports: [TypeOrmModule.forFeature([Interveniente]), BusinessModule, AdminPkiModule, ScenariosModule],
   controllers: [
     IntervenientesController,
     AssinaturasController,
@@ -27,6 +27,6 @@ import { ResetController } from './reset/reset.controller.js';
     RelogioController,
     ResetController,
   ],
-  providers: [NotificationsService, { provide: APP_GUARD, useClass: AdminTokenGuard }],
+  providers: [NotificationsService, ReceiptsService, { provide: APP_GUARD, useClass: AdminTokenGuard }],
 })
 export class AdminModule {}

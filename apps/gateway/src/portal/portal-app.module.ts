@@ -1,10 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AuthorityModule } from '#authority';
-import { ClockModule } from '#clock';
-import { LoggerModule } from '#common';
-import { ConfigModule } from '#config';
-import { DatabaseModule } from '#database';
-import { QueueModule } from '#queue';
+import { RuntimeModule } from '#runtime';
 import { AuthModule } from './auth/auth.module.js';
 import { SefazDuimpModule } from './duimp/sefaz-duimp.module.js';
 import { SefazIcmsModule } from './pcce/sefaz-icms.module.js';
@@ -17,7 +12,7 @@ export class PortalAppModule {
   static register(env: Record<string, string> = {}): DynamicModule {
     return {
       module: PortalAppModule,
-      imports: [ConfigModule.forRoot(env), LoggerModule, DatabaseModule, ClockModule, QueueModule, AuthorityModule, AuthModule, SefazDuimpModule, SefazIcmsModule, WebhookModule],
+      imports: [RuntimeModule.forRoot(env), AuthModule, SefazDuimpModule, SefazIcmsModule, WebhookModule],
       controllers: [WhoAmIController],
     };
   }

@@ -2,26 +2,14 @@ import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { attemptDuration, deliveriesTotal } from '#common';
-import { SIM_NOW_SQL } from '#clock';
 import { AppConfig } from '#config';
+import { CancellationCause, cancelNotification, DeliveryTargetLoader, EndpointLanes, isStaleAttempt, outcomeLabel } from '#notifications';
 import { type DeliverJobData, DeliveryQueue } from '#queue';
 import { sha256 } from '#receipts';
 import { AuthorityService } from '#authority';
+import { attemptDuration, deliveriesTotal } from '#runtime';
 import { DeliveryRecorder } from './delivery-recorder.service.js';
-import { DeliveryTargetLoader } from './delivery-target.loader.js';
-import { EndpointLanes } from './endpoint-lanes.js';
 import { WebhookClient, type WebhookResponse } from './webhook-client.js';
-
-/** Groups causes for metrics, so label cardinality stays small. */
-function outcomeLabel(cause: string): string {
-  if (cause === 'OK') return 'ok';
-  if (cause.startsWith('HTTP_')) return 'http';
-  if (cause === 'TIMEOUT') return 'timeout';
-  if (cause.startsWith('TLS_')) return 'tls';
-  if (/^E(CONN|HOST|NET|ADDR|NOTFOUND|AI_)/.test(cause)) return 'connection';
-  return 'other';
-}
 
 /** One portal attempt: read the notification, POST it as the portal does, record what happened. */
 @Injectable()
@@ -61,10 +49,10 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
   /** `slowLane`: the job came from the slow lane's queue, where it stays whatever the endpoint does. */
   async deliver({ notificationId, attempt }: DeliverJobData, slowLane = false): Promise<void> {
     const target = await this.targets.load(notificationId);
-    // A stale job (the attempt was already made, or the notification is final): nothing to do.
-    if (!target || target.status !== 'PENDENTE' || target.attempts !== attempt - 1) return;
+    // A stale job (the attempt was already made, or the notification is final or gone): nothing to do.
+    if (!target || isStaleAttempt(target, attempt)) return;
     if (!target.subscription_active) {
-      await this.cancel(notificationId);
+      await cancelNotification(this.dataSource, notificationId, CancellationCause.SubscriptionInactive);
       return;
     }
 
@@ -111,16 +99,6 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.client.close();
-  }
-
-  /** A deleted subscription's pending notifications are not sent: they end CANCELADA. */
-  private async cancel(notificationId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notification SET status = 'CANCELADA', last_cause = 'ASSINATURA_INATIVA', next_attempt_at = NULL,
-              completed_at = ${SIM_NOW_SQL}
-        WHERE id = $1 AND status = 'PENDENTE'`,
-      [notificationId],
-    );
   }
 
   private pickEgress(): string | undefined {

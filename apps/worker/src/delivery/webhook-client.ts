@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import tls from 'node:tls';
 import axios, { AxiosError } from 'axios';
 import { HostResolver, nonPublicRange } from '#common';
+import type { AttemptOutcome } from '#notifications';
 
 export const RESPONSE_CAPTURE_BYTES = 4_096;
 
@@ -15,18 +16,8 @@ export interface WebhookRequest {
   sourceAddress?: string;
 }
 
-export interface WebhookResponse {
-  /** Only HTTP 200 is a receipt. */
-  ok: boolean;
-  httpStatus: number | null;
-  /** `OK`, `HTTP_<status>`, `TIMEOUT`, `TLS_<code>`, `ECONNREFUSED`... */
-  cause: string;
-  detail: string | null;
-  responseBody: string | null;
-  durationMs: number;
-  /** Real time the request started. */
-  startedAt: Date;
-}
+/** What the endpoint did with one attempt. */
+export type WebhookResponse = AttemptOutcome;
 
 export interface WebhookClientOptions {
   timeoutMs: number;

@@ -2,8 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#config';
-import { DeliveryQueue } from '#queue';
-import { expireFailingSubscriptions } from '#subscriptions';
+import { expireFailingSubscriptions, NotificationRelay } from '#notifications';
 
 /**
  * Acts on what the simulated clock made due: moves due notifications into the queue (retries, and any
@@ -16,7 +15,7 @@ export class ReconcilerService implements OnApplicationBootstrap {
   private running = false;
 
   constructor(
-    private readonly deliveryQueue: DeliveryQueue,
+    private readonly relay: NotificationRelay,
     private readonly scheduler: SchedulerRegistry,
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
@@ -30,7 +29,7 @@ export class ReconcilerService implements OnApplicationBootstrap {
     if (this.running) return;
     this.running = true;
     try {
-      const enqueued = await this.deliveryQueue.relayDue();
+      const enqueued = await this.relay.relayDue();
       if (enqueued > 0) this.logger.debug({ enqueued }, 'due notifications enqueued');
       const expired = await expireFailingSubscriptions(this.dataSource);
       if (expired.length > 0) this.logger.log({ subscriptions: expired }, 'subscriptions cancelled after 30 days of failures');

@@ -1,15 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { RecipientType } from '#catalog';
+import { NotificationStatus } from '#notifications';
 import { EventRecord } from './event.entity.js';
 import { Subscription } from './subscription.entity.js';
 
-/** PENDENTE until it ends ENTREGUE (a receipt) or FALHA (attempts exhausted); CANCELADA when its subscription went away. */
-export type NotificationStatus = 'PENDENTE' | 'ENTREGUE' | 'FALHA' | 'CANCELADA';
-export const FINAL_STATUSES: NotificationStatus[] = ['ENTREGUE', 'FALHA', 'CANCELADA'];
-
 /** One event for one subscription. */
 @Entity('notification')
-@Index('notification_due', ['nextAttemptAt'], { where: "status = 'PENDENTE'" })
+@Index('notification_due', ['nextAttemptAt'], { where: `status = '${NotificationStatus.Pendente}'` })
 @Index('notification_by_event', ['eventId'])
 @Index('notification_by_subscription', ['subscriptionId', 'status'])
 export class Notification {
@@ -39,7 +36,7 @@ export class Notification {
   @Column({ name: 'recipient_id', type: 'varchar', length: 20 })
   recipientId: string;
 
-  @Column({ type: 'varchar', length: 10, default: 'PENDENTE' })
+  @Column({ type: 'varchar', length: 10, default: NotificationStatus.Pendente })
   status: NotificationStatus;
 
   /** Attempts made so far. */

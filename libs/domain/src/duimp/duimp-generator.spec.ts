@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidCnpj, isValidCpf } from '#pki';
+import { isValidCnpj, isValidCpf } from '#brazilian-ids';
 import { SeededRandom } from '../random.js';
 import { applyDuimpOverrides, buildDuimpCover, generateDuimpSpec, taxaUtilizacaoSiscomex } from './duimp-generator.js';
 import { NCMS } from './reference-data.js';

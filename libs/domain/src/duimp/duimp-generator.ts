@@ -1,6 +1,6 @@
 import { type Uf, UFS } from '#catalog';
 import { formatPortalDateMillis } from '#clock';
-import { generateCnpj, generateCpf } from '#pki';
+import { generateCnpj, generateCpf } from '#brazilian-ids';
 import { round, SeededRandom } from '../random.js';
 import { type Canal, deriveUfsInteresse, type UfInteresse } from './duimp-codes.js';
 import { formatDuimpVersion } from './duimp-number.js';

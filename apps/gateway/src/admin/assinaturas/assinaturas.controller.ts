@@ -4,12 +4,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Repository } from 'typeorm';
 import { PortalException, PortalValidationException } from '#common';
-import { Interveniente, Subscription } from '#database';
-import { CreateWebhookDto } from '../../portal/webhook/webhook.dto.js';
-import { SubscriptionService } from '../../subscriptions/subscription.service.js';
+import { Interveniente, type Subscription } from '#database';
+import { SubscriptionFieldsDto } from '../../business/subscriptions/subscription-fields.dto.js';
+import { SubscriptionService } from '../../business/subscriptions/subscription.service.js';
 
 /** The portal's subscription body, plus whom it is for. */
-export class CreateAdminAssinaturaDto extends CreateWebhookDto {
+export class CreateAdminAssinaturaDto extends SubscriptionFieldsDto {
   /** The interveniente, by id or by NI (CNPJ/CPF). */
   @IsOptional()
   @IsUUID()
@@ -40,7 +40,6 @@ export class AssinaturasController {
   constructor(
     private readonly subscriptionService: SubscriptionService,
     @InjectRepository(Interveniente) private readonly intervenientes: Repository<Interveniente>,
-    @InjectRepository(Subscription) private readonly subscriptions: Repository<Subscription>,
   ) {}
 
   @Post()
@@ -61,8 +60,7 @@ export class AssinaturasController {
 
   @Get()
   async list(@Query('intervenienteId') intervenienteId?: string, @Query('evento') evento?: string) {
-    const where = { ...(intervenienteId ? { intervenienteId } : {}), ...(evento ? { evento } : {}) };
-    return (await this.subscriptions.find({ where, order: { id: 'ASC' } })).map(toAssinaturaView);
+    return (await this.subscriptionService.search({ intervenienteId, evento })).map(toAssinaturaView);
   }
 
   @Delete(':id')

@@ -4,8 +4,8 @@ import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { findCatalogEvent, type RecipientType } from '#catalog';
 import { PortalValidationException } from '#common';
-import { EventPublisher } from '../../events/event-publisher.service.js';
-import { toEventoView } from '../../events/evento-view.js';
+import { EventPublisher } from '../../business/events/event-publisher.service.js';
+import { toEventoView } from '../../business/events/evento-view.js';
 
 export class DestinatarioDto {
   @IsIn(['UF', 'ORGAO', 'NI'])

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
-import { PortalException, PortalValidationException } from '#common';
+import { Repository } from 'typeorm';
+import { PortalException, PortalValidationException, uniqueViolation } from '#common';
 import { Interveniente } from '#database';
 import { CreateIntervenienteDto, toIntervenienteView, UpdateIntervenienteDto } from './interveniente.dto.js';
 
@@ -58,9 +58,9 @@ export class IntervenientesController {
     try {
       return await this.intervenientes.save(entity);
     } catch (error) {
-      const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; detail?: string }) : undefined;
-      if (driverError?.code !== '23505') throw error;
-      const field = driverError.detail?.includes('system_code') ? 'systemCode' : 'ni';
+      const violation = uniqueViolation(error);
+      if (!violation) throw error;
+      const field = violation.detail?.includes('system_code') ? 'systemCode' : 'ni';
       throw new PortalValidationException([
         { code: 'INTERVENIENTE_DUPLICADO', field, message: `Já existe um interveniente com este ${field}.` },
       ]);

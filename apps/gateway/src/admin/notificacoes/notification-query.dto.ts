@@ -1,6 +1,8 @@
+import { IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
-import type { NotificationStatus } from '#database';
+import { PageDto } from '#common';
+import { NOTIFICATION_STATUSES, type NotificationStatus } from '#notifications';
 
 export class NotificationFilterDto {
   /** Catalogue id, e.g. `dimp-registro`. */
@@ -24,7 +26,7 @@ export class NotificationFilterDto {
   assinatura?: number;
 
   @IsOptional()
-  @IsIn(['PENDENTE', 'ENTREGUE', 'FALHA', 'CANCELADA'])
+  @IsIn(NOTIFICATION_STATUSES)
   situacao?: NotificationStatus;
 
   /** Created at or after this instant. */
@@ -33,20 +35,7 @@ export class NotificationFilterDto {
   desde?: string;
 }
 
-export class ListNotificationsDto extends NotificationFilterDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit: number = 100;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
-}
+export class ListNotificationsDto extends IntersectionType(NotificationFilterDto, PageDto) {}
 
 export class WaitNotificationsDto extends NotificationFilterDto {
   /** How long to block, at most. */

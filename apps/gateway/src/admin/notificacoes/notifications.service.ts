@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PortalException } from '#common';
-import { FINAL_STATUSES } from '#database';
+import { FINAL_STATUSES } from '#notifications';
 import type { ListNotificationsDto, NotificationFilterDto, WaitNotificationsDto } from './notification-query.dto.js';
 
 const WAIT_POLL_MS = 50;

@@ -1,18 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { verifyReceiptChain } from '#receipts';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { LimitDto } from '#common';
+import { ReceiptsService } from './receipts.service.js';
 
-export class ListReceiptsDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit: number = 100;
-
+export class ListReceiptsDto extends LimitDto {
   /** Receipts after this sequence number. */
   @IsOptional()
   @Type(() => Number)
@@ -25,21 +18,16 @@ export class ListReceiptsDto {
 @ApiTags('Recibos')
 @Controller('admin/recibos')
 export class RecibosController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly receipts: ReceiptsService) {}
 
   @Get()
   list(@Query() query: ListReceiptsDto) {
-    return this.dataSource.query(
-      `SELECT seq, notification_id AS notificacao, attempt_id AS tentativa, evento, endpoint, received_at AS "recebidoEm",
-              payload_sha256 AS "payloadSha256", prev_hash AS "hashAnterior", hash
-         FROM receipt WHERE seq > $1 ORDER BY seq LIMIT $2`,
-      [query.apos, query.limit],
-    );
+    return this.receipts.list(query.apos, query.limit);
   }
 
   /** Recomputes every hash; names the first broken link. */
   @Get('verificacao')
   verify() {
-    return verifyReceiptChain(this.dataSource);
+    return this.receipts.verify();
   }
 }

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ClockService, formatPortalDate } from '#clock';
 import { PortalValidationException } from '#common';
-import { DeliveryQueue } from '#queue';
+import { NotificationRelay } from '#notifications';
 
 const MAX_ADVANCE_MS = 400 * 24 * 60 * 60 * 1000;
 
@@ -20,7 +20,7 @@ export class AvancarRelogioDto {
 export class RelogioController {
   constructor(
     private readonly clock: ClockService,
-    private readonly deliveryQueue: DeliveryQueue,
+    private readonly relay: NotificationRelay,
   ) {}
 
   @Get()
@@ -39,7 +39,7 @@ export class RelogioController {
       ]);
     }
     const now = await this.clock.advance(ms);
-    const liberadas = await this.deliveryQueue.relayDue();
+    const liberadas = await this.relay.relayDue();
     return { ...this.view(now, await this.clock.offsetMs()), notificacoesLiberadas: liberadas };
   }
 

@@ -7,7 +7,7 @@ import { PortalException } from '#common';
 import { AppConfig } from '#config';
 import { Interveniente } from '#database';
 import type { IcpIdentity } from '#pki';
-import { presentedIdentity, refused } from './client-certificate.js';
+import { presentedIdentity, refused } from './presented-certificate.js';
 import { ROLE_TYPES } from './role-types.js';
 import { type CsrfToken, TokenService } from './token.service.js';
 

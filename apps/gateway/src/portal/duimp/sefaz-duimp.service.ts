@@ -11,9 +11,9 @@ import {
   findSefazCover,
   parseVersao,
   requireDuimpNumber,
-  requireSefazUf,
   toHistoryRecord,
-} from './duimp-lookup.js';
+} from '../../business/duimp/duimp-finder.js';
+import { requireSefazUf } from '../auth/caller-rules.js';
 
 const DAY_MS = 86_400_000;
 /** Brasília midnight is 03:00 UTC (fixed offset, no daylight saving time since 2019). */
@@ -78,7 +78,7 @@ export class SefazDuimpService {
   async cover(session: PortalSession, numero: string, versao?: string) {
     requireDuimpNumber(numero);
     const wanted = versao === undefined ? undefined : parseVersao(versao);
-    const uf = requireSefazUf(session);
+    const uf = requireSefazUf(session.interveniente);
     const duimp = await findDuimp(this.dataSource.manager, numero);
     const version = await this.dataSource
       .getRepository(DuimpVersion)
@@ -120,7 +120,7 @@ export class SefazDuimpService {
     ];
     const offset = parseBoundedInt(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
     const limit = parseBoundedInt(query.limit, 'limit', 1, MAX_LIMIT, MAX_LIMIT);
-    const uf = requireSefazUf(session);
+    const uf = requireSefazUf(session.interveniente);
 
     const select = this.dataSource
       .getRepository(DuimpEvent)
@@ -145,7 +145,7 @@ export class SefazDuimpService {
 
   /** The Duimp, when the caller's UF has interest in its version in force. */
   private async readable(session: PortalSession, numero: string): Promise<Duimp> {
-    const uf = requireSefazUf(session);
+    const uf = requireSefazUf(session.interveniente);
     const duimp = await findDuimp(this.dataSource.manager, numero);
     this.requireInterest(uf, duimp, duimp.ufs);
     return duimp;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { formatPortalDate, SIM_NOW_SQL } from '#clock';
+import { formatPortalDate, simNow } from '#clock';
 import { PortalException, PortalValidationException } from '#common';
 import { type Duimp, DuimpEvent, DuimpVersion, IcmsRequest } from '#database';
 import {
@@ -14,7 +14,8 @@ import {
   type SituacaoSolicitacaoIcms,
 } from '#domain';
 import type { PortalSession } from '../auth/portal-auth.guard.js';
-import { findDuimp, parseVersao, requireDuimpNumber, requireSefazUf } from '../duimp/duimp-lookup.js';
+import { findDuimp, parseVersao, requireDuimpNumber } from '../../business/duimp/duimp-finder.js';
+import { requireSefazUf } from '../auth/caller-rules.js';
 import type { SefazCreditoIcmsDto } from './dto/sefaz-credito-icms.dto.js';
 import type { SefazDadosIcmsDto } from './dto/sefaz-dados-icms.dto.js';
 import { toSolicitacaoCalculoView } from './sefaz-icms.view.js';
@@ -95,7 +96,7 @@ export class SefazIcmsService {
 
   /** The latest request of the version for the caller's UF: 404 when the version has none, 403 when only other UFs' exist. */
   async consult(session: PortalSession, numero: string, versao: string): Promise<Record<string, unknown>> {
-    const uf = requireSefazUf(session);
+    const uf = requireSefazUf(session.interveniente);
     requireDuimpNumber(numero);
     const version = parseVersao(versao);
     await findDuimp(this.dataSource.manager, numero);
@@ -115,7 +116,7 @@ export class SefazIcmsService {
    * the Duimp's ICMS shows cancelled (history 33) and the request waits for a new calculation.
    */
   async cancel(session: PortalSession, numero: string, versao: string): Promise<void> {
-    const uf = requireSefazUf(session);
+    const uf = requireSefazUf(session.interveniente);
     requireDuimpNumber(numero);
     const key = { numero, versao: parseVersao(versao), uf };
     await this.write(async ({ manager, now }) => {
@@ -143,7 +144,7 @@ export class SefazIcmsService {
 
   /** The caller, the Duimp number and the UF of a body: checked before any transaction opens. */
   private bodyKey(session: PortalSession, dto: { numeroDeclaracao: string; versaoDeclaracao: string; ufFavorecida: string }): RequestKey {
-    const uf = requireSefazUf(session);
+    const uf = requireSefazUf(session.interveniente);
     requireDuimpNumber(dto.numeroDeclaracao, 'numeroDeclaracao');
     if (dto.ufFavorecida !== uf) {
       refuse('UF_FAVORECIDA_DIVERGENTE', 'ufFavorecida', `ufFavorecida ${dto.ufFavorecida} não é a UF da Sefaz autenticada (${uf}).`);
@@ -205,8 +206,7 @@ export class SefazIcmsService {
 
   private write<T>(action: (write: Write) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ sim_now }] = await manager.query(`SELECT ${SIM_NOW_SQL} AS sim_now`);
-      return action({ manager, now: new Date(sim_now) });
+      return action({ manager, now: await simNow(manager) });
     });
   }
 }

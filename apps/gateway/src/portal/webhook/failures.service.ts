@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { NotificationStatus } from '#notifications';
 import { formatPortalDate } from '#clock';
 
 /** Enough for an integrator to see what failed recently without paging. */
@@ -30,7 +31,7 @@ export class FailuresService {
                                                           'detail', a.detail) ORDER BY a.number)
                           FROM delivery_attempt a WHERE a.notification_id = n.id), '[]') AS attempts
          FROM notification n JOIN subscription s ON s.id = n.subscription_id
-        WHERE s.interveniente_id = $1 AND n.status = 'FALHA'
+        WHERE s.interveniente_id = $1 AND n.status = '${NotificationStatus.Falha}'
         ORDER BY n.completed_at DESC NULLS LAST, n.id LIMIT ${MAX_FAILURES}`,
       [intervenienteId],
     );

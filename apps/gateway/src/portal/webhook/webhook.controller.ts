@@ -1,13 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { eventsForTipo } from '#catalog';
 import { PortalException, PortalValidationException, XmlRoot } from '#common';
 import { AppConfig } from '#config';
-import { Subscription } from '#database';
 import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js';
-import { SubscriptionService } from '../../subscriptions/subscription.service.js';
+import { SubscriptionService } from '../../business/subscriptions/subscription.service.js';
 import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto.js';
 import { FailuresService } from './failures.service.js';
 import { toWebhookView, type WebhookView } from './webhook.view.js';
@@ -35,7 +32,6 @@ export class WebhookController {
     private readonly subscriptionService: SubscriptionService,
     private readonly failures: FailuresService,
     private readonly config: AppConfig,
-    @InjectRepository(Subscription) private readonly subscriptions: Repository<Subscription>,
   ) {}
 
   @Post()
@@ -48,11 +44,7 @@ export class WebhookController {
   @Get()
   @XmlRoot('assinaturas', 'assinatura')
   async list(@CurrentSession() session: PortalSession, @Query('exibirInativos') exibirInativos?: string): Promise<WebhookView[]> {
-    const withInactive = exibirInativos === 'true';
-    const found = await this.subscriptions.find({
-      where: { intervenienteId: session.interveniente.id, ...(withInactive ? {} : { active: true }) },
-      order: { id: 'ASC' },
-    });
+    const found = await this.subscriptionService.list(session.interveniente, exibirInativos === 'true');
     return found.map(toWebhookView);
   }
 
@@ -84,7 +76,7 @@ export class WebhookController {
   @Get(':id')
   @XmlRoot('assinatura')
   async get(@CurrentSession() session: PortalSession, @Param('id') rawId: string): Promise<WebhookView> {
-    const found = await this.subscriptions.findOneBy({ id: parseId(rawId), intervenienteId: session.interveniente.id });
+    const found = await this.subscriptionService.findOwn(session.interveniente, parseId(rawId));
     if (!found) throw notFound();
     return toWebhookView(found);
   }

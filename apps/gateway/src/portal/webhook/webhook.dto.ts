@@ -1,20 +1,8 @@
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SubscriptionFieldsDto } from '../../business/subscriptions/subscription-fields.dto.js';
 
-/** `POST /portal/api/ext/webhook`: the portal's fields, Text(40) evento, Text(500) https endpoint. */
-export class CreateWebhookDto {
-  @IsString()
-  @MaxLength(40)
-  evento: string;
-
-  /** Length and `https://` are checked by the subscription rules, which name the rule broken. */
-  @IsString()
-  endpoint: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  chaveSecreta?: string | null;
-}
+/** `POST /portal/api/ext/webhook`. */
+export class CreateWebhookDto extends SubscriptionFieldsDto {}
 
 /** `PUT /portal/api/ext/webhook/{id}`: the portal's example repeats `id` in the body. */
 export class UpdateWebhookDto {

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Subscription } from '#database';
-import { SubscriptionsModule } from '../../subscriptions/subscriptions.module.js';
+import { BusinessModule } from '../../business/business.module.js';
 import { FailuresService } from './failures.service.js';
 import { WebhookController } from './webhook.controller.js';
 
 /** The portal's `/portal/api/ext/webhook` (SPEC §5). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Subscription]), SubscriptionsModule],
+  imports: [BusinessModule],
   controllers: [WebhookController],
   providers: [FailuresService],
 })

@@ -1,5 +1,5 @@
 import { isDecimal } from '#common';
-import { isValidCpf } from '#pki';
+import { isValidCpf } from '#brazilian-ids';
 import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /**

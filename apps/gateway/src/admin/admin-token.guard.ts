@@ -1,0 +1,27 @@
+import { timingSafeEqual } from 'node:crypto';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AppConfig } from '#config';
+import { PortalException } from '../../../../libs/common/src/errors/portal.exception.js';
+import { IS_PUBLIC } from '../../../../libs/common/src/auth/public.decorator.js';
+
+/** The admin API answers only to `Authorization: Bearer <ADMIN_TOKEN>`. */
+@Injectable()
+export class AdminTokenGuard implements CanActivate {
+  private readonly expected: Buffer;
+
+  constructor(
+    private readonly reflector: Reflector,
+    config: AppConfig,
+  ) {
+    this.expected = Buffer.from(`Bearer ${config.ADMIN_TOKEN}`);
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const given = Buffer.from(context.switchToHttp().getRequest<Request>().headers.authorization ?? '');
+    if (given.length === this.expected.length && timingSafeEqual(given, this.expected)) return true;
+    throw new PortalException(401, 'PUCX-ER0401', 'Token de administração ausente ou inválido.');
+  }
+}
