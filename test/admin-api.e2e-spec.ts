@@ -15,11 +15,11 @@ describe('admin API: auth, validation and error bodies', () => {
 
   const raw = (path: string, init: RequestInit = {}) => fetch(`${sim.adminUrl}${path}`, init);
 
-  it('is unreachable without the admin token, with the portal error body', async () => {
+  it('is unreachable without the admin token, with the error body and a code of its own', async () => {
     for (const authorization of [undefined, 'Bearer wrong-token-0123456789', TEST_ENV.ADMIN_TOKEN]) {
       const response = await raw('/admin/notificacoes', { headers: authorization ? { Authorization: authorization } : {} });
       expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ status: 401, code: 'PUCX-ER0401', tag: expect.any(String) });
+      expect(await response.json()).toMatchObject({ status: 401, code: 'SIM-ADMIN-401', tag: expect.any(String) });
     }
   });
 
@@ -46,7 +46,7 @@ describe('admin API: auth, validation and error bodies', () => {
     const headers = { Authorization: `Bearer ${TEST_ENV.ADMIN_TOKEN}`, 'Content-Type': 'application/json' };
     const malformed = await raw('/admin/eventos', { method: 'POST', headers, body: '{"evento": ' });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ status: 400, code: 'PUCX-ER0400' });
+    expect(await malformed.json()).toMatchObject({ status: 400, code: 'SIM-ADMIN-400' });
     const huge = await raw('/admin/eventos', { method: 'POST', headers, body: JSON.stringify({ evento: 'x'.repeat(2_000_000) }) });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ status: 413 });
@@ -91,7 +91,7 @@ describe('admin API: auth, validation and error bodies', () => {
     const emitted = await sim.admin('POST', '/admin/eventos', { evento: 'dimp-cancelamento', destinatarios: [{ tipo: 'UF', id: 'RJ' }] });
     const waited = await sim.admin('GET', `/admin/notificacoes/aguardar?eventoId=${emitted.body.id}&timeoutMs=200`);
     expect(waited.status).toBe(408);
-    expect(waited.body).toMatchObject({ code: 'PUCX-ER0408', concluido: false, notificacoes: [{ situacao: 'PENDENTE' }] });
+    expect(waited.body).toMatchObject({ code: 'SIM-ADMIN-408', concluido: false, notificacoes: [{ situacao: 'PENDENTE' }] });
   });
 
   it('publishes the CA and issues receiver certificates', async () => {

@@ -78,7 +78,7 @@ describe('business scenarios: state machines, refusals, determinism (SPEC ยง9, ย
       const before = await snapshot();
       const response = await sim.admin('POST', `/admin/duimps/${numero}/desembaraco`, {});
       expect(response.status).toBe(500);
-      expect(response.body).toMatchObject({ status: 500, code: 'PUCX-ER0500', tag: expect.any(String) });
+      expect(response.body).toMatchObject({ status: 500, code: 'SIM-ADMIN-500', tag: expect.any(String) });
       expect(await snapshot()).toBe(before);
     } finally {
       await sim.dataSource.query('DROP TRIGGER h5_refuse_event ON event');

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { configureApp } from '#common';
 import { AppConfig, exitOnConfigError } from '#config';
 import { expectListeners, listenerReady } from '#runtime';
+import { adminErrorCode } from './admin/admin-error.js';
 import { AdminAppModule } from './admin/admin-app.module.js';
 import { ADMIN_API_DOCS, PORTAL_API_DOCS } from './api-docs.js';
 import { serveApiDocs } from './openapi.js';
@@ -16,7 +17,7 @@ const APP_OPTIONS = { bodyParser: false, bufferLogs: true, abortOnError: false }
 export async function startGateway(env: Record<string, string> = {}) {
   expectListeners('admin', 'portal');
   const admin = await NestFactory.create(AdminAppModule.register(env), APP_OPTIONS);
-  configureApp(admin);
+  configureApp(admin, { genericErrorCode: adminErrorCode });
   serveApiDocs(admin, ADMIN_API_DOCS);
   const config = admin.get(AppConfig);
   await admin.listen(config.ADMIN_PORT, config.HOST);

@@ -34,6 +34,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the platform switches: limits on, maintenance window off, quotas as funcao=limit', () => {
+    expect(loadConfig(valid)).toMatchObject({ ACCESS_LIMITS_ENABLED: true, MAINTENANCE_WINDOW_ENABLED: false, ACCESS_LIMITS: {} });
+    const config = loadConfig({ ...valid, ACCESS_LIMITS: 'duimp-eventos=120, pcce-icms=50', MAINTENANCE_WINDOW_ENABLED: 'true' });
+    expect(config.ACCESS_LIMITS).toEqual({ 'duimp-eventos': 120, 'pcce-icms': 50 });
+    expect(config.MAINTENANCE_WINDOW_ENABLED).toBe(true);
+    expect(() => loadConfig({ ...valid, ACCESS_LIMITS: 'duimp-eventos=0' })).toThrow(/ACCESS_LIMITS/);
+    expect(() => loadConfig({ ...valid, MAINTENANCE_WINDOW_ENABLED: 'yes' })).toThrow(/MAINTENANCE_WINDOW_ENABLED/);
+  });
+
   it('requires ADMIN_TOKEN', () => {
     expect(() => loadConfig({})).toThrow(/ADMIN_TOKEN/);
   });

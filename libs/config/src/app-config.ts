@@ -1,6 +1,8 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsIn,
+  IsObject,
+  IsBoolean,
   IsInt,
   IsIP,
   IsOptional,
@@ -19,6 +21,20 @@ const toList = ({ value }: { value: unknown }) =>
         .map((item) => item.trim())
         .filter(Boolean)
     : value;
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** `funcao=limit,funcao=limit` into `{funcao: limit}`; a malformed pair is kept as a string to be reported. */
+const toQuotas = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const quotas: Record<string, unknown> = {};
+  for (const pair of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+    const match = /^([a-z][a-z-]{0,39})=(\d{1,7})$/.exec(pair);
+    if (!match || Number(match[2]) < 1) return value;
+    quotas[match[1]] = Number(match[2]);
+  }
+  return quotas;
+};
 
 /**
  * Every setting of the simulator, read from the environment once at boot.
@@ -176,6 +192,21 @@ export class AppConfig {
   /** Address of the admin API as integrators reach it: the CRL distribution point of issued certificates. */
   @Matches(/^https?:\/\//)
   PUBLIC_ADMIN_URL: string = 'http://127.0.0.1:8080';
+
+  /** Portal rule ("Limites de Acesso"): hourly quotas per function and interveniente, escalating blocks (PUCX-ER1001). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  ACCESS_LIMITS_ENABLED: boolean = true;
+
+  /** Quotas replacing the defaults, `funcao=limit` separated by commas (e.g. `duimp-eventos=120`). */
+  @Transform(toQuotas)
+  @IsObject({ message: 'ACCESS_LIMITS must be funcao=limit pairs separated by commas, each limit at least 1' })
+  ACCESS_LIMITS: Record<string, number> = {};
+
+  /** Portal rule: the daily scheduled stop, 01:00–03:00 Brasília time (PUCX-ER0401). Off by default. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  MAINTENANCE_WINDOW_ENABLED: boolean = false;
 
   @IsOptional()
   @IsString()

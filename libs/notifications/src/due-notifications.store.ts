@@ -30,3 +30,16 @@ export async function claimDueNotifications(runner: Queryable, leaseMs: number, 
   );
   return rows.map((row) => ({ id: row.id, attempt: row.attempts + 1, handedBefore: row.handed_before }));
 }
+
+/**
+ * Puts attempt `attempt` off until `until` without making it: the portal sends nothing during its
+ * maintenance window, and an attempt that falls in it is not a failure. The reconciler hands it to the
+ * queue again once it is due.
+ */
+export async function deferAttempt(runner: Queryable, notificationId: string, attempt: number, until: Date): Promise<void> {
+  await runner.query(
+    `UPDATE notification SET next_attempt_at = $3, enqueued_at = NULL
+      WHERE id = $1 AND status = '${NotificationStatus.Pendente}' AND attempts = $2 - 1`,
+    [notificationId, attempt, until],
+  );
+}

@@ -3,8 +3,8 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppConfig } from '#config';
-import { PortalException } from '../../../../libs/common/src/errors/portal.exception.js';
-import { IS_PUBLIC } from '../../../../libs/common/src/auth/public.decorator.js';
+import { IS_PUBLIC } from '#common';
+import { adminError } from './admin-error.js';
 
 /** The admin API answers only to `Authorization: Bearer <ADMIN_TOKEN>`. */
 @Injectable()
@@ -22,6 +22,6 @@ export class AdminTokenGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const given = Buffer.from(context.switchToHttp().getRequest<Request>().headers.authorization ?? '');
     if (given.length === this.expected.length && timingSafeEqual(given, this.expected)) return true;
-    throw new PortalException(401, 'PUCX-ER0401', 'Token de administração ausente ou inválido.');
+    throw adminError(401, 'Token de administração ausente ou inválido.');
   }
 }

@@ -3,7 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Interveniente } from '#database';
 import { BusinessModule } from '../business/business.module.js';
+import { AccessKeysModule } from '../business/access-keys/access-keys.module.js';
 import { AdminTokenGuard } from './admin-token.guard.js';
+import { ChavesAcessoController } from './chaves-acesso/chaves-acesso.controller.js';
+import { PlataformaController } from './plataforma/plataforma.controller.js';
 import { AssinaturasController } from './assinaturas/assinaturas.controller.js';
 import { EventosController } from './eventos/eventos.controller.js';
 import { IntervenientesController } from './intervenientes/intervenientes.controller.js';
@@ -17,7 +20,7 @@ import { ResetController } from './reset/reset.controller.js';
 import { ScenariosModule } from './scenarios/scenarios.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interveniente]), BusinessModule, AdminPkiModule, ScenariosModule],
+  imports: [TypeOrmModule.forFeature([Interveniente]), BusinessModule, AdminPkiModule, ScenariosModule, AccessKeysModule],
   controllers: [
     IntervenientesController,
     AssinaturasController,
@@ -26,6 +29,8 @@ import { ScenariosModule } from './scenarios/scenarios.module.js';
     RecibosController,
     RelogioController,
     ResetController,
+    PlataformaController,
+    ChavesAcessoController,
   ],
   providers: [NotificationsService, ReceiptsService, { provide: APP_GUARD, useClass: AdminTokenGuard }],
 })

@@ -3,6 +3,7 @@ import { RuntimeModule } from '#runtime';
 import { AuthModule } from './auth/auth.module.js';
 import { SefazDuimpModule } from './duimp/sefaz-duimp.module.js';
 import { SefazIcmsModule } from './pcce/sefaz-icms.module.js';
+import { PlatformModule } from './platform/platform.module.js';
 import { WebhookModule } from './webhook/webhook.module.js';
 import { WhoAmIController } from './who-am-i.controller.js';
 
@@ -12,7 +13,7 @@ export class PortalAppModule {
   static register(env: Record<string, string> = {}): DynamicModule {
     return {
       module: PortalAppModule,
-      imports: [RuntimeModule.forRoot(env), AuthModule, SefazDuimpModule, SefazIcmsModule, WebhookModule],
+      imports: [RuntimeModule.forRoot(env), PlatformModule, AuthModule, SefazDuimpModule, SefazIcmsModule, WebhookModule],
       controllers: [WhoAmIController],
     };
   }

@@ -3,7 +3,8 @@ import { rootCertificates } from 'node:tls';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#config';
-import { CancellationCause, cancelNotification, DeliveryTargetLoader, EndpointLanes, isStaleAttempt, outcomeLabel } from '#notifications';
+import { CancellationCause, cancelNotification, deferAttempt, DeliveryTargetLoader, EndpointLanes, isStaleAttempt, outcomeLabel } from '#notifications';
+import { maintenanceEnd, platformSettings, readPlatformState } from '#platform';
 import { type DeliverJobData, DeliveryQueue } from '#queue';
 import { sha256 } from '#receipts';
 import { AuthorityService } from '#authority';
@@ -53,6 +54,14 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
     if (!target || isStaleAttempt(target, attempt)) return;
     if (!target.subscription_active) {
       await cancelNotification(this.dataSource, notificationId, CancellationCause.SubscriptionInactive);
+      return;
+    }
+
+    // The portal sends nothing during its maintenance window: the attempt waits for the window's end.
+    const { now, maintenance } = platformSettings(await readPlatformState(this.dataSource), this.config);
+    const windowEnd = maintenanceEnd(now, maintenance);
+    if (windowEnd) {
+      await deferAttempt(this.dataSource, notificationId, attempt, windowEnd);
       return;
     }
 

@@ -3,8 +3,14 @@ import type { Request, Response } from 'express';
 import { prefersXml, sendXml } from '../http/xml/xml-negotiation.js';
 import { PortalException, PortalValidationException } from './portal.exception.js';
 
-/** Generic codes for statuses the portal documents no code for (simulator's own, `PUCX-ER0` + status). */
-const genericCode = (status: number) => `PUCX-ER0${status}`;
+/** The code of an error that carries none of its own, by HTTP status. */
+export type GenericErrorCode = (status: number) => string;
+
+/**
+ * Portal errors the portal documents no code for: the simulator's own `PUCX-ER0` + status, except 401,
+ * whose `PUCX-ER0401` is the portal's maintenance window: an unauthenticated call reads as a bad token.
+ */
+export const portalGenericCode: GenericErrorCode = (status) => (status === 401 ? 'PUCX-ER0202' : `PUCX-ER0${status}`);
 
 const GENERIC_MESSAGES: Record<number, string> = {
   400: 'Requisição malformada.',
@@ -19,6 +25,8 @@ const GENERIC_MESSAGES: Record<number, string> = {
 @Catch()
 export class PortalExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(private readonly genericCode: GenericErrorCode = portalGenericCode) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -52,10 +60,10 @@ export class PortalExceptionFilter implements ExceptionFilter {
           : 500;
     if (status >= 500) {
       this.logger.error({ err: exception, tag, path: request.url }, 'Unhandled error');
-      send(status, { status, message: 'Erro interno do simulador.', tag, code: genericCode(status) });
+      send(status, { status, message: 'Erro interno do simulador.', tag, code: this.genericCode(status) });
       return;
     }
     const message = GENERIC_MESSAGES[status] ?? (exception instanceof Error ? exception.message : 'Requisição inválida.');
-    send(status, { status, message, tag, code: genericCode(status) });
+    send(status, { status, message, tag, code: this.genericCode(status) });
   }
 }

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { PortalExceptionFilter } from '../errors/portal-exception.filter.js';
+import { type GenericErrorCode, PortalExceptionFilter } from '../errors/portal-exception.filter.js';
 import { PortalValidationException } from '../errors/portal.exception.js';
 import { toFieldErrors } from '../errors/validation.js';
 import { parseXmlBody, PortalValidationPipe } from './xml/xml-body.js';
@@ -15,7 +15,7 @@ export const BODY_LIMIT = '1mb';
  * size cap, JSON and XML in and out (SPEC §5, §8), pino. `main.ts` and the e2e tests both call it, so tests run what production runs.
  * Create the app with `{ bodyParser: false, bufferLogs: true }`.
  */
-export function configureApp(app: INestApplication): INestApplication {
+export function configureApp(app: INestApplication, { genericErrorCode }: { genericErrorCode?: GenericErrorCode } = {}): INestApplication {
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
@@ -31,7 +31,7 @@ export function configureApp(app: INestApplication): INestApplication {
       exceptionFactory: (errors) => new PortalValidationException(toFieldErrors(errors)),
     }),
   );
-  app.useGlobalFilters(new PortalExceptionFilter());
+  app.useGlobalFilters(new PortalExceptionFilter(genericErrorCode));
   app.enableShutdownHooks();
   return app;
 }

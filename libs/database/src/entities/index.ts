@@ -1,3 +1,5 @@
+import { AccessCounter } from './access-counter.entity.js';
+import { AccessKey } from './access-key.entity.js';
 import { DeliveryAttempt } from './delivery-attempt.entity.js';
 import { DuimpEvent } from './duimp-event.entity.js';
 import { DuimpVersion } from './duimp-version.entity.js';
@@ -9,6 +11,7 @@ import { IssuedCertificate } from './issued-certificate.entity.js';
 import { Lpco } from './lpco.entity.js';
 import { Notification } from './notification.entity.js';
 import { PkiAuthority } from './pki-authority.entity.js';
+import { PlatformSetting } from './platform-setting.entity.js';
 import { PortalLogin } from './portal-login.entity.js';
 import { PortalSecret } from './portal-secret.entity.js';
 import { Receipt } from './receipt.entity.js';
@@ -16,6 +19,8 @@ import { SefazDocument } from './sefaz-document.entity.js';
 import { SimClock } from './sim-clock.entity.js';
 import { Subscription } from './subscription.entity.js';
 
+export * from './access-counter.entity.js';
+export * from './access-key.entity.js';
 export * from './delivery-attempt.entity.js';
 export * from './duimp-event.entity.js';
 export * from './duimp-version.entity.js';
@@ -27,6 +32,7 @@ export * from './issued-certificate.entity.js';
 export * from './lpco.entity.js';
 export * from './notification.entity.js';
 export * from './pki-authority.entity.js';
+export * from './platform-setting.entity.js';
 export * from './portal-login.entity.js';
 export * from './portal-secret.entity.js';
 export * from './receipt.entity.js';
@@ -34,4 +40,4 @@ export * from './sefaz-document.entity.js';
 export * from './sim-clock.entity.js';
 export * from './subscription.entity.js';
 
-export const ENTITIES = [Interveniente, Subscription, EventRecord, Notification, DeliveryAttempt, Receipt, SimClock, PkiAuthority, IssuedCertificate, PortalSecret, PortalLogin, Duimp, DuimpVersion, DuimpEvent, IcmsRequest, SefazDocument, Lpco];
+export const ENTITIES = [Interveniente, Subscription, EventRecord, Notification, DeliveryAttempt, Receipt, SimClock, PkiAuthority, IssuedCertificate, PortalSecret, PortalLogin, Duimp, DuimpVersion, DuimpEvent, IcmsRequest, SefazDocument, Lpco, AccessKey, AccessCounter, PlatformSetting];

@@ -3,10 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Repository } from 'typeorm';
-import { PortalException, PortalValidationException } from '#common';
+import { PortalValidationException } from '#common';
 import { Interveniente, type Subscription } from '#database';
 import { SubscriptionFieldsDto } from '../../business/subscriptions/subscription-fields.dto.js';
 import { SubscriptionService } from '../../business/subscriptions/subscription.service.js';
+import { adminError } from '../admin-error.js';
 
 /** The portal's subscription body, plus whom it is for. */
 export class CreateAdminAssinaturaDto extends SubscriptionFieldsDto {
@@ -67,6 +68,6 @@ export class AssinaturasController {
   @HttpCode(204)
   async remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
     const removed = await this.subscriptionService.deactivate(id, 'Excluída pela administração do simulador.');
-    if (!removed) throw new PortalException(404, 'PUCX-ER0404', 'Assinatura não encontrada.');
+    if (!removed) throw adminError(404, 'Assinatura não encontrada.');
   }
 }

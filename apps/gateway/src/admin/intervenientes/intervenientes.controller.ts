@@ -2,9 +2,10 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { PortalException, PortalValidationException, uniqueViolation } from '#common';
+import { PortalValidationException, uniqueViolation } from '#common';
 import { Interveniente } from '#database';
 import { CreateIntervenienteDto, toIntervenienteView, UpdateIntervenienteDto } from './interveniente.dto.js';
+import { adminError } from '../admin-error.js';
 
 /** The authorization base: who may use the portal, and as what. */
 @ApiTags('Intervenientes')
@@ -50,7 +51,7 @@ export class IntervenientesController {
 
   private async find(id: string): Promise<Interveniente> {
     const entity = await this.intervenientes.findOneBy({ id });
-    if (!entity) throw new PortalException(404, 'PUCX-ER0404', 'Interveniente não encontrado.');
+    if (!entity) throw adminError(404, 'Interveniente não encontrado.');
     return entity;
   }
 

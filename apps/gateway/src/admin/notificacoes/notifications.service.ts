@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { PortalException } from '#common';
 import { FINAL_STATUSES } from '#notifications';
 import type { ListNotificationsDto, NotificationFilterDto, WaitNotificationsDto } from './notification-query.dto.js';
+import { adminError, adminErrorCode } from '../admin-error.js';
 
 const WAIT_POLL_MS = 50;
 const WAIT_MAX_ROWS = 1_000;
@@ -54,7 +55,7 @@ export class NotificationsService {
 
   async get(id: string) {
     const [row] = await this.select({}, 1, 0, id);
-    if (!row) throw new PortalException(404, 'PUCX-ER0404', 'Notificação não encontrada.');
+    if (!row) throw adminError(404, 'Notificação não encontrada.');
     const [event] = await this.dataSource.query('SELECT payload FROM event WHERE id = $1', [row.event_id]);
     const attempts = await this.dataSource.query(
       `SELECT number AS numero, started_at AS inicio, duration_ms AS "duracaoMs", endpoint, source_address AS origem,
@@ -113,7 +114,7 @@ export class NotificationsService {
 
 export class WaitTimeoutException extends PortalException {
   constructor(notificacoes: unknown[]) {
-    super(408, 'PUCX-ER0408', 'As notificações não chegaram a uma situação final dentro do tempo de espera.', {
+    super(408, adminErrorCode(408), 'As notificações não chegaram a uma situação final dentro do tempo de espera.', {
       concluido: false,
       notificacoes,
     });

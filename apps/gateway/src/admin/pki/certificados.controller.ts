@@ -13,10 +13,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PortalException, PortalValidationException } from '#common';
+import { PortalValidationException } from '#common';
 import { CERTIFICATE_DEFECTS, type CertificateDefect, type RevocationReason } from '#pki';
 import { isValidCnpj, isValidCpf } from '#brazilian-ids';
 import { CertificatesService } from '../../business/pki/certificates.service.js';
+import { adminError } from '../admin-error.js';
 
 const REVOCATION_REASONS: RevocationReason[] = [
   'unspecified',
@@ -136,7 +137,7 @@ export class CertificadosController {
   @HttpCode(200)
   async revoke(@Param('serial') serial: string, @Body() dto: RevogarCertificadoDto) {
     if (!(await this.certificates.revoke(serial, dto.motivo))) {
-      throw new PortalException(404, 'PUCX-ER0404', 'Certificado não encontrado ou já revogado.');
+      throw adminError(404, 'Certificado não encontrado ou já revogado.');
     }
     return { serialNumber: serial.toUpperCase(), revogado: true };
   }

@@ -23,7 +23,7 @@ export class ResetController {
     // Scenario tables too: Duimps (versions, history, ICMS requests), Sefaz documents, LPCOs.
     const scenarios = ['duimp_event', 'duimp_version', 'icms_request', 'duimp', 'sefaz_document', 'lpco'];
     // The clock goes back to real time: logins stamped on the old clock would block re-authentication.
-    const deliveries = ['portal_login', 'receipt', 'delivery_attempt', 'notification', 'event'];
+    const deliveries = ['portal_login', 'access_counter', 'receipt', 'delivery_attempt', 'notification', 'event'];
     const tables = [...deliveries, ...scenarios, ...(withSubscriptions ? ['subscription'] : [])];
     await this.dataSource.query(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
     await this.clock.reset();

@@ -6,7 +6,7 @@ import { Public } from '#common';
 import { AuthenticationService, type Authenticated } from './authentication.service.js';
 import { SESSION_COOKIE } from './portal-auth.guard.js';
 
-/** The portal's certificate logins (`/portal/api/autenticar`). */
+/** The portal's logins (`/portal/api/autenticar`): by certificate, or by access key (`chave-acesso`). */
 @Public()
 @ApiTags('Autenticação')
 @Controller('portal/api/autenticar')
@@ -23,6 +23,28 @@ export class AutenticarController {
   @HttpCode(200)
   async withSystemCode(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Headers('system-code') systemCode?: string) {
     return this.respond(response, await this.authentication.withSystemCode(request.socket as TLSSocket, systemCode));
+  }
+
+  @Post('chave-acesso')
+  @HttpCode(200)
+  async withAccessKey(
+    @Res({ passthrough: true }) response: Response,
+    @Headers('client-id') clientId?: string,
+    @Headers('client-secret') clientSecret?: string,
+    @Headers('role-type') roleType?: string,
+  ) {
+    return this.respond(response, await this.authentication.withAccessKey(clientId, clientSecret, roleType));
+  }
+
+  @Post('chave-acesso/sistema')
+  @HttpCode(200)
+  async withAccessKeyAndSystemCode(
+    @Res({ passthrough: true }) response: Response,
+    @Headers('client-id') clientId?: string,
+    @Headers('client-secret') clientSecret?: string,
+    @Headers('system-code') systemCode?: string,
+  ) {
+    return this.respond(response, await this.authentication.withAccessKeyAndSystemCode(clientId, clientSecret, systemCode));
   }
 
   /** Set-Token, X-CSRF-Token, X-CSRF-Expiration (epoch ms), the session cookie; body `{token}` = X-CSRF-Token. */

@@ -1,13 +1,14 @@
 import type { TLSSocket } from 'node:tls';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { AuthorityService } from '#authority';
 import { ClockService } from '#clock';
 import { PortalException } from '#common';
 import { AppConfig } from '#config';
-import { Interveniente } from '#database';
+import { Interveniente, IssuedCertificate } from '#database';
 import type { IcpIdentity } from '#pki';
-import { presentedIdentity, refused } from './presented-certificate.js';
+import { AccessKeysService } from '../../business/access-keys/access-keys.service.js';
+import { presentedIdentity, refused, TLS_REASONS } from './presented-certificate.js';
 import { ROLE_TYPES } from './role-types.js';
 import { type CsrfToken, TokenService } from './token.service.js';
 
@@ -18,7 +19,9 @@ export interface Authenticated {
 
 const refuse = (code: string, message: string) => new PortalException(422, code, message);
 
-/** The portal's two certificate logins, checked against the authorization base. */
+const keyRefused = (reason: string) => refuse('PLAT-ER8008', `Não foi possível efetuar a autenticação com chave de acesso: ${reason}.`);
+
+/** The portal's logins, by certificate or by access key, checked against the authorization base. */
 @Injectable()
 export class AuthenticationService {
   constructor(
@@ -27,6 +30,7 @@ export class AuthenticationService {
     private readonly clock: ClockService,
     private readonly tokens: TokenService,
     private readonly config: AppConfig,
+    private readonly accessKeys: AccessKeysService,
   ) {}
 
   /** `POST /portal/api/autenticar`: e-CPF or e-CNPJ with a Role-Type. */
@@ -34,7 +38,7 @@ export class AuthenticationService {
     if (!roleType) throw refuse('PUCX-ER0101', 'O header Role-Type é obrigatório.');
     const accepted = ROLE_TYPES[roleType];
     if (!accepted) throw refuse('PUCX-ER0102', `Role-Type inválido: ${roleType}.`);
-    const identity = await presentedIdentity(socket, await this.authority.certificateAuthority());
+    const identity = await this.presented(socket);
     if (identity.tipo === 'EQUIPAMENTO') {
       throw refused('certificado de equipamento não é aceito neste serviço; use /portal/api/autenticar/sistema');
     }
@@ -43,17 +47,67 @@ export class AuthenticationService {
     }
     const ni = identity.tipo === 'e-CPF' ? identity.cpf! : identity.cnpj!;
     const party = await this.dataSource.getRepository(Interveniente).findOneBy({ ni });
-    if (!party || !party.active || !party.roleTypes.includes(roleType)) {
-      throw identity.tipo === 'e-CPF'
-        ? refuse('PLAT-ER2013', `Usuário não possui representação no perfil ${roleType}.`)
-        : refuse('PLAT-ER2023', `CNPJ não habilitado para o perfil ${roleType}.`);
+    this.assertProfile(party, ni, roleType);
+    return this.login(`perfil:${ni}:${roleType}`, party!, roleType, { certificado: identity.serialNumber });
+  }
+
+  /** `POST /portal/api/autenticar/chave-acesso`: a key pair with a Role-Type, as the key's owner. */
+  async withAccessKey(clientId: string | undefined, clientSecret: string | undefined, roleType: string | undefined): Promise<Authenticated> {
+    if (!roleType) throw refuse('PUCX-ER0101', 'O header Role-Type é obrigatório.');
+    const accepted = ROLE_TYPES[roleType];
+    if (!accepted) throw refuse('PUCX-ER0102', `Role-Type inválido: ${roleType}.`);
+    const owner = await this.keyOwner(clientId, clientSecret);
+    const kind = owner.ni.length === 11 ? 'e-CPF' : 'e-CNPJ';
+    if (!accepted.includes(kind)) throw refuse('PLAT-ER2008', `Credencial de ${kind} não é válida para o perfil ${roleType}.`);
+    this.assertProfile(owner, owner.ni, roleType);
+    return this.login(`chave:${clientId}:${roleType}`, owner, roleType, { chaveAcesso: clientId! });
+  }
+
+  /** `POST /portal/api/autenticar/chave-acesso/sistema`: a key pair with a System-Code (public bodies). */
+  async withAccessKeyAndSystemCode(
+    clientId: string | undefined,
+    clientSecret: string | undefined,
+    systemCode: string | undefined,
+  ): Promise<Authenticated> {
+    const owner = await this.keyOwner(clientId, clientSecret);
+    if (owner.tipo === 'PRIVADO' || !owner.systemCode) {
+      throw keyRefused('autenticação de sistema integrado de uso restrito dos órgãos da administração pública');
     }
-    return this.login(`perfil:${ni}:${roleType}`, party, roleType, identity);
+    if (!systemCode || systemCode !== owner.systemCode) throw refuse('PLAT-ER8003', 'A chave de acesso enviada não é válida (System-Code).');
+    if (!owner.active) throw refuse('PLAT-ER8004', 'O cadastro de sistema integrado não está mais ativo.');
+    return this.login(`chave-sistema:${clientId}:${systemCode}`, owner, 'SISTEMA', { chaveAcesso: clientId! });
+  }
+
+  private async keyOwner(clientId: string | undefined, clientSecret: string | undefined): Promise<Interveniente> {
+    if (!clientId || !clientSecret) throw keyRefused('os headers Client-Id e Client-Secret são obrigatórios');
+    const result = await this.accessKeys.authenticate(clientId, clientSecret);
+    if ('refusal' in result) throw keyRefused(result.refusal);
+    return result.owner;
+  }
+
+  private assertProfile(party: Interveniente | null, ni: string, roleType: string): void {
+    if (party && party.active && party.roleTypes.includes(roleType)) return;
+    throw ni.length === 11
+      ? refuse('PLAT-ER2013', `Usuário não possui representação no perfil ${roleType}.`)
+      : refuse('PLAT-ER2023', `CNPJ não habilitado para o perfil ${roleType}.`);
+  }
+
+  /**
+   * The presented certificate, its revocation checked here on every login: OpenSSL checks the CRL only at
+   * the handshake, and a kept-alive connection would otherwise carry a revoked certificate's old verdict.
+   */
+  private async presented(socket: TLSSocket): Promise<IcpIdentity> {
+    const identity = await presentedIdentity(socket, await this.authority.certificateAuthority());
+    const revoked = await this.dataSource
+      .getRepository(IssuedCertificate)
+      .exists({ where: { serialNumber: identity.serialNumber.toUpperCase(), revokedAt: Not(IsNull()) } });
+    if (revoked) throw refused(TLS_REASONS.CERT_REVOKED);
+    return identity;
   }
 
   /** `POST /portal/api/autenticar/sistema`: equipment certificate with a System-Code (public bodies). */
   async withSystemCode(socket: TLSSocket, systemCode: string | undefined): Promise<Authenticated> {
-    const identity = await presentedIdentity(socket, await this.authority.certificateAuthority());
+    const identity = await this.presented(socket);
     if (identity.tipo !== 'EQUIPAMENTO') {
       throw refuse('PLAT-ER8001', 'Não foi apresentado um certificado de equipamento válido.');
     }
@@ -63,14 +117,19 @@ export class AuthenticationService {
     }
     if (!systemCode || systemCode !== party.systemCode) throw refuse('PLAT-ER8003', 'System-Code inválido.');
     if (!party.active) throw refuse('PLAT-ER8004', 'Sistema integrado inativo.');
-    return this.login(`sistema:${party.ni}:${systemCode}`, party, 'SISTEMA', identity);
+    return this.login(`sistema:${party.ni}:${systemCode}`, party, 'SISTEMA', { certificado: identity.serialNumber });
   }
 
-  private async login(credential: string, party: Interveniente, perfil: string, identity: IcpIdentity): Promise<Authenticated> {
+  private async login(
+    credential: string,
+    party: Interveniente,
+    perfil: string,
+    credentialClaim: { certificado: string } | { chaveAcesso: string },
+  ): Promise<Authenticated> {
     const now = await this.clock.now();
     await this.guardMassiveAccess(credential, now);
     const { jwt, csrf } = this.tokens.issue(
-      { sub: party.id, ni: party.ni, tipo: party.tipo, uf: party.uf, orgao: party.orgao, perfil, certificado: identity.serialNumber },
+      { sub: party.id, ni: party.ni, tipo: party.tipo, uf: party.uf, orgao: party.orgao, perfil, ...credentialClaim },
       now,
     );
     return { jwt, csrf };

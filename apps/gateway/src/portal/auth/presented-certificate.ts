@@ -3,7 +3,7 @@ import { PortalException } from '#common';
 import { type CertificateAuthority, type IcpIdentity, isIssuedByAuthority, parseIcpIdentity } from '#pki';
 
 /** Why OpenSSL refused the client certificate, in the portal's words (PLAT-ER2001). */
-const TLS_REASONS: Record<string, string> = {
+export const TLS_REASONS: Record<string, string> = {
   CERT_HAS_EXPIRED: 'o certificado está expirado',
   CERT_NOT_YET_VALID: 'o certificado ainda não é válido',
   CERT_REVOKED: 'o certificado foi revogado',

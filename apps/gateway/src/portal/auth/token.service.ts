@@ -13,8 +13,10 @@ export interface TokenClaims {
   orgao: string | null;
   /** Role-Type, or SISTEMA for equipment-certificate logins. */
   perfil: string;
-  /** Serial number of the certificate that authenticated. */
-  certificado: string;
+  /** Serial number of the certificate that authenticated (certificate logins). */
+  certificado?: string;
+  /** Client-Id of the access key that authenticated (access-key logins). */
+  chaveAcesso?: string;
   iat: number;
   exp: number;
   jti: string;

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { XmlRoot } from '#common';
 import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js';
+import { AccessLimited } from '../platform/access-limited.decorator.js';
 import { type Page, SefazDuimpService } from './sefaz-duimp.service.js';
 
 /** A page with more after it is answered 206 Partial Content, as the portal does. */
@@ -13,12 +14,14 @@ function paged<T>(response: Response, page: Page<T>): T[] {
 
 /** The Sefaz Duimp consultation (SPEC §8): covers, items, history and the events of the caller's UF. */
 @ApiTags('Duimp (Sefaz)')
+@AccessLimited('duimp-consulta')
 @Controller('duimp-api/api/ext/sefaz')
 export class SefazDuimpController {
   constructor(private readonly duimps: SefazDuimpService) {}
 
   /** `DuimpUltimosEventosCover[]` between `inicio` and `fim` (Brasília days, at most 30 apart). */
   @Get('eventos')
+  @AccessLimited('duimp-eventos')
   @XmlRoot('eventos', 'evento')
   async eventos(
     @CurrentSession() session: PortalSession,

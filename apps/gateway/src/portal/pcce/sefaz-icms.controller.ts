@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import { XmlRoot } from '#common';
 import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js';
+import { AccessLimited } from '../platform/access-limited.decorator.js';
 import { SefazCreditoIcmsDto } from './dto/sefaz-credito-icms.dto.js';
 import { SefazDadosIcmsDto } from './dto/sefaz-dados-icms.dto.js';
 import { SefazIcmsService } from './sefaz-icms.service.js';
@@ -11,6 +12,7 @@ import { SefazIcmsService } from './sefaz-icms.service.js';
  * 201 for the calculation and the credit, 200 for the cancellation.
  */
 @ApiTags('PCCE ICMS (Sefaz)')
+@AccessLimited('pcce-icms')
 @Controller('pcce/api/ext/sefaz/icms')
 export class SefazIcmsController {
   constructor(private readonly icms: SefazIcmsService) {}

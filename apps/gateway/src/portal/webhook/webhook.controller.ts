@@ -5,6 +5,7 @@ import { PortalException, PortalValidationException, XmlRoot } from '#common';
 import { AppConfig } from '#config';
 import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js';
 import { SubscriptionService } from '../../business/subscriptions/subscription.service.js';
+import { AccessLimited } from '../platform/access-limited.decorator.js';
 import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto.js';
 import { FailuresService } from './failures.service.js';
 import { toWebhookView, type WebhookView } from './webhook.view.js';
@@ -26,6 +27,7 @@ function parseId(raw: string): number {
  * subscription answers 404, never 403, so ids leak nothing. Static routes come before `/:id`.
  */
 @ApiTags('Webhook')
+@AccessLimited('webhook-assinatura')
 @Controller('portal/api/ext/webhook')
 export class WebhookController {
   constructor(

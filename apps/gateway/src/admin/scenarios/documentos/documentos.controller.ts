@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PortalException } from '#common';
 import { scenarioResponse } from '../../../business/unit-of-work.service.js';
 import { DisponibilizarDocumentoDto } from '../../../business/anexacao/documento.dto.js';
 import { DocumentActions } from '../../../business/anexacao/document-actions.service.js';
+import { adminError } from '../../admin-error.js';
 
 /** QA scenario: a document made available to the Sefaz of some UFs → `anex-docs-sefaz`. */
 @ApiTags('Cenários: documentos')
@@ -19,7 +19,7 @@ export class DocumentosController {
   @Get(':id')
   async get(@Param('id') id: string) {
     const found = await this.documentos.find(id);
-    if (!found) throw new PortalException(404, 'PUCX-ER0404', 'Documento não encontrado.');
+    if (!found) throw adminError(404, 'Documento não encontrado.');
     return found;
   }
 }

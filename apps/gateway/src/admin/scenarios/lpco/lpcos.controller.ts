@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PortalException } from '#common';
 import { scenarioResponse } from '../../../business/unit-of-work.service.js';
 import {
   AnaliseDto,
@@ -14,6 +13,7 @@ import {
   VinculoLpcoDto,
 } from '../../../business/lpco/lpco.dto.js';
 import { LpcoActions } from '../../../business/lpco/lpco-actions.service.js';
+import { adminError } from '../../admin-error.js';
 
 /**
  * QA scenarios of TA-LPCO. Actions of the importer/exporter notify the model's órgão anuente (`ORGAO`);
@@ -33,7 +33,7 @@ export class LpcosController {
   @Get(':numero')
   async get(@Param('numero') numero: string) {
     const found = await this.lpcos.find(numero);
-    if (!found) throw new PortalException(404, 'PUCX-ER0404', 'LPCO não encontrado.');
+    if (!found) throw adminError(404, 'LPCO não encontrado.');
     return found;
   }
 
