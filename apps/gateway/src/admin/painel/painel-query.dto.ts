@@ -1,29 +1,14 @@
+import { IntersectionType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { NOTIFICATION_STATUSES, type NotificationStatus } from '#notifications';
+import { IsDateString, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageDto } from '#common';
+import { NotificationFilterDto } from '../notificacoes/notification-query.dto.js';
 
-/** The deliveries view's filters and page. */
-export class PainelEntregasQueryDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  evento?: string;
-
-  /** UF, órgão or NI of the recipient. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
-  destinatario?: string;
-
-  @IsOptional()
-  @IsIn(NOTIFICATION_STATUSES)
-  situacao?: NotificationStatus;
-
-  /** The event happened at or after this instant (simulated clock). */
-  @IsOptional()
-  @IsDateString()
-  desde?: string;
-
+/** The deliveries view's filters and page: the admin API's filters, an end of the range and a document number. */
+export class PainelEntregasQueryDto extends IntersectionType(
+  PickType(NotificationFilterDto, ['evento', 'destinatario', 'situacao', 'desde'] as const),
+  PageDto,
+) {
   /** The event happened before this instant (simulated clock). */
   @IsOptional()
   @IsDateString()
@@ -33,19 +18,6 @@ export class PainelEntregasQueryDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,30}$/, { message: 'numero aceita até 30 letras, dígitos ou hífens' })
   numero?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
 
 /** The charts' window: the last `minutos` simulated minutes. */
