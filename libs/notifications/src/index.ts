@@ -3,6 +3,7 @@ export * from './delivery-decisions.js';
 export * from './delivery-target.loader.js';
 export * from './due-notifications.store.js';
 export * from './endpoint-lanes.js';
+export * from './notification-headers.js';
 export * from './notification-relay.service.js';
 export * from './notification-status.js';
 export * from './notifications.module.js';

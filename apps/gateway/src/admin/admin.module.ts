@@ -15,6 +15,9 @@ import { NotificationsService } from './notificacoes/notifications.service.js';
 import { ReceiptsService } from './recibos/receipts.service.js';
 import { RecibosController } from './recibos/recibos.controller.js';
 import { RelogioController } from './relogio/relogio.controller.js';
+import { PainelAssetsController } from './painel/painel-assets.controller.js';
+import { PainelController } from './painel/painel.controller.js';
+import { PainelService } from './painel/painel.service.js';
 import { AdminPkiModule } from './pki/admin-pki.module.js';
 import { ResetController } from './reset/reset.controller.js';
 import { ScenariosModule } from './scenarios/scenarios.module.js';
@@ -31,7 +34,9 @@ import { ScenariosModule } from './scenarios/scenarios.module.js';
     ResetController,
     PlataformaController,
     ChavesAcessoController,
+    PainelController,
+    PainelAssetsController,
   ],
-  providers: [NotificationsService, ReceiptsService, { provide: APP_GUARD, useClass: AdminTokenGuard }],
+  providers: [NotificationsService, ReceiptsService, PainelService, { provide: APP_GUARD, useClass: AdminTokenGuard }],
 })
 export class AdminModule {}

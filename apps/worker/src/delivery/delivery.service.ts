@@ -3,7 +3,7 @@ import { rootCertificates } from 'node:tls';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#config';
-import { CancellationCause, cancelNotification, deferAttempt, DeliveryTargetLoader, EndpointLanes, isStaleAttempt, outcomeLabel } from '#notifications';
+import { CancellationCause, cancelNotification, deferAttempt, DeliveryTargetLoader, EndpointLanes, isStaleAttempt, notificationHeaders, outcomeLabel } from '#notifications';
 import { maintenanceEnd, platformSettings, readPlatformState } from '#platform';
 import { type DeliverJobData, DeliveryQueue } from '#queue';
 import { sha256 } from '#receipts';
@@ -72,14 +72,13 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
 
     const body = JSON.stringify(target.payload);
     const sourceAddress = this.pickEgress();
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
-      'event-type': target.evento,
-      'destinatario-tipo': target.recipient_type,
-      'destinatario-id': target.recipient_id,
-      'id-notificacao': notificationId,
-    };
-    if (target.secret) headers.secret = target.secret;
+    const headers = notificationHeaders({
+      notificationId,
+      evento: target.evento,
+      recipientType: target.recipient_type,
+      recipientId: target.recipient_id,
+      secret: target.secret,
+    });
 
     this.lanes.started(target.endpoint);
     let response: WebhookResponse | undefined;
