@@ -5,6 +5,7 @@ import { Interveniente } from '#database';
 import { BusinessModule } from '../business/business.module.js';
 import { AdminTokenGuard } from './admin-token.guard.js';
 import { AssinaturasController } from './assinaturas/assinaturas.controller.js';
+import { ConformidadeModule } from './conformidade/conformidade.module.js';
 import { EventosController } from './eventos/eventos.controller.js';
 import { IntervenientesController } from './intervenientes/intervenientes.controller.js';
 import { NotificacoesController } from './notificacoes/notificacoes.controller.js';
@@ -17,7 +18,7 @@ import { ResetController } from './reset/reset.controller.js';
 import { ScenariosModule } from './scenarios/scenarios.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interveniente]), BusinessModule, AdminPkiModule, ScenariosModule],
+  imports: [TypeOrmModule.forFeature([Interveniente]), BusinessModule, AdminPkiModule, ScenariosModule, ConformidadeModule],
   controllers: [
     IntervenientesController,
     AssinaturasController,

@@ -1,3 +1,4 @@
+import { ConformanceRun } from './conformance-run.entity.js';
 import { DeliveryAttempt } from './delivery-attempt.entity.js';
 import { DuimpEvent } from './duimp-event.entity.js';
 import { DuimpVersion } from './duimp-version.entity.js';
@@ -16,6 +17,7 @@ import { SefazDocument } from './sefaz-document.entity.js';
 import { SimClock } from './sim-clock.entity.js';
 import { Subscription } from './subscription.entity.js';
 
+export * from './conformance-run.entity.js';
 export * from './delivery-attempt.entity.js';
 export * from './duimp-event.entity.js';
 export * from './duimp-version.entity.js';
@@ -34,4 +36,4 @@ export * from './sefaz-document.entity.js';
 export * from './sim-clock.entity.js';
 export * from './subscription.entity.js';
 
-export const ENTITIES = [Interveniente, Subscription, EventRecord, Notification, DeliveryAttempt, Receipt, SimClock, PkiAuthority, IssuedCertificate, PortalSecret, PortalLogin, Duimp, DuimpVersion, DuimpEvent, IcmsRequest, SefazDocument, Lpco];
+export const ENTITIES = [Interveniente, Subscription, EventRecord, Notification, DeliveryAttempt, Receipt, SimClock, PkiAuthority, IssuedCertificate, PortalSecret, PortalLogin, Duimp, DuimpVersion, DuimpEvent, IcmsRequest, SefazDocument, Lpco, ConformanceRun];
