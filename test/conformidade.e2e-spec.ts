@@ -1,0 +1,121 @@
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { deliveryKit } from './support/deliveries.js';
+import { pollUntil } from './support/poll.js';
+import { seededParty } from './support/portal-client.js';
+import { startReceiver, type Receiver } from './support/receiver.js';
+import { selfSignedCertificate } from './support/self-signed.js';
+import { type Simulator, startSimulator } from './support/simulator.js';
+
+/** Polls a run to its end and fetches its JUnit file, parsed with an ordinary XML reader. */
+export async function finishedRun(sim: Simulator, id: string) {
+  const run = await pollUntil(
+    async () => (await sim.admin('GET', `/admin/conformidade/${id}`)).body,
+    (body) => body.situacao !== 'EM_ANDAMENTO',
+    { timeoutMs: 50_000, intervalMs: 100, what: `conformance run ${id}` },
+  );
+  const junit = await fetch(`${sim.adminUrl}/admin/conformidade/${id}/junit`, { headers: { Authorization: `Bearer ${sim.env.ADMIN_TOKEN}` } });
+  expect(junit.headers.get('content-type')).toContain('application/xml');
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' }).parse(await junit.text());
+  return { run, suite: parsed.testsuites.testsuite, check: (id: string) => run.checks.find((c: { id: string }) => c.id === id) };
+}
+
+describe('conformance run of an endpoint (/admin/conformidade)', () => {
+  let sim: Simulator;
+  let sp: string;
+  const { receiver, closeReceivers } = deliveryKit(() => sim);
+  const extra: Receiver[] = [];
+  const light = { carga: { taxa: 5, duracaoSegundos: 1 } };
+
+  beforeAll(async () => {
+    sim = await startSimulator({}, { withWorker: false });
+    sp = (await seededParty(sim, { uf: 'SP' })).ni;
+  });
+  afterEach(async () => {
+    await closeReceivers();
+    await Promise.all(extra.splice(0).map((r) => r.close()));
+  });
+  afterAll(() => sim?.stop());
+
+  const start = async (body: object) => {
+    const started = await sim.admin('POST', '/admin/conformidade', body);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    expect(started.body).toMatchObject({ conformidade: true, situacao: 'EM_ANDAMENTO' });
+    return finishedRun(sim, started.body.id);
+  };
+
+  it('passes a receiver that answers 200 at once: one JUnit testcase per check, none failing, no receipt written', async () => {
+    const hook = await receiver([{ status: 200 }]);
+    const receiptsBefore = (await sim.dataSource.query('SELECT count(*)::int AS n FROM receipt'))[0].n;
+    const { run, suite, check } = await start({ endpoint: hook.url, interveniente: sp, chaveSecreta: 'segredo-123', ...light });
+
+    expect(run.situacao).toBe('APROVADO');
+    const sefazEvents = run.parametros.eventos as string[];
+    expect(sefazEvents).toEqual(expect.arrayContaining(['dimp-registro', 'pcce-calculo-icms', 'anex-docs-sefaz']));
+    for (const evento of sefazEvents) expect(check(`evento:${evento}`)).toMatchObject({ veredito: 'PASSOU', evidencias: [{ status: 200 }] });
+    expect(check('duplicidade')).toMatchObject({ veredito: 'PASSOU', conselho: expect.stringContaining('id-notificacao') });
+    // This receiver takes any secret: reported, not failed.
+    expect(check('secret')).toMatchObject({ veredito: 'AVISO', motivo: expect.stringContaining('wrong secret') });
+    expect(check('tls').veredito).toBe('PASSOU');
+    expect(check('rede-portal')).toMatchObject({ veredito: 'AVISO', motivo: expect.stringContaining('port') });
+    expect(check('carga')).toMatchObject({ veredito: 'PASSOU', medidas: { enviadas: 5, erros: 0 } });
+
+    // What the endpoint saw is what the portal sends: its headers, a valid payload, the secret.
+    const first = hook.requests.find((request) => request.headers['event-type'] === 'dimp-registro')!;
+    expect(first.headers).toMatchObject({ 'destinatario-tipo': 'UF', 'destinatario-id': 'SP', secret: 'segredo-123' });
+    expect(JSON.parse(first.body)).toMatchObject({ evento: 'REGISTRO', ufs: [{ uf: 'SP', tipoInteresse: 'IMPORTADOR' }] });
+    const ids = hook.requests.map((request) => request.headers['id-notificacao']);
+    expect(ids.length - new Set(ids).size).toBe(1); // only the duplicate check repeats an id
+
+    expect(suite.testcase).toHaveLength(run.checks.length);
+    expect(Number(suite.failures)).toBe(0);
+    expect(suite.testcase.some((testcase: { failure?: unknown }) => testcase.failure)).toBe(false);
+    // Kept apart from normal traffic: no receipt in the main chain.
+    expect((await sim.dataSource.query('SELECT count(*)::int AS n FROM receipt'))[0].n).toBe(receiptsBefore);
+  });
+
+  it('fails a receiver answering 204, naming the status in the only-200 check and its JUnit failure', async () => {
+    const hook = await receiver([{ status: 204 }]);
+    const { run, suite, check } = await start({ endpoint: hook.url, interveniente: sp, eventos: ['dimp-registro', 'pcce-calculo-icms'], ...light });
+    expect(run.situacao).toBe('REPROVADO');
+    expect(check('somente-200')).toMatchObject({ veredito: 'FALHOU', motivo: expect.stringContaining('204') });
+    expect(check('evento:dimp-registro')).toMatchObject({ veredito: 'FALHOU', evidencias: [{ status: 204, causa: 'HTTP_204' }] });
+    const failed = suite.testcase.find((testcase: { name: string }) => testcase.name === 'somente-200');
+    expect(failed.failure.message).toContain('204');
+  });
+
+  it('fails a receiver answering after 4 s: a timeout at the portal budget', async () => {
+    const hook = await receiver([{ status: 200, delayMs: 4_000 }]);
+    const { run, suite, check } = await start({ endpoint: hook.url, interveniente: sp, eventos: ['dimp-registro'], carga: { taxa: 2, duracaoSegundos: 1 } });
+    expect(run.situacao).toBe('REPROVADO');
+    expect(check('evento:dimp-registro')).toMatchObject({ veredito: 'FALHOU', motivo: expect.stringContaining('3500 ms'), evidencias: [{ causa: 'TIMEOUT' }] });
+    expect(check('carga')).toMatchObject({ veredito: 'FALHOU', medidas: { erros: 2 } });
+    expect(suite.testcase.find((testcase: { name: string }) => testcase.name === 'evento:dimp-registro').failure).toBeDefined();
+  });
+
+  it('fails a receiver serving a self-signed certificate, naming it', async () => {
+    const hook = await startReceiver(sim.authority.caBundle(), [{ status: 200 }], '/hook', selfSignedCertificate());
+    extra.push(hook);
+    const { run, check } = await start({ endpoint: hook.url, interveniente: sp, eventos: ['dimp-registro'], ...light });
+    expect(run.situacao).toBe('REPROVADO');
+    expect(check('tls')).toMatchObject({ veredito: 'FALHOU', motivo: expect.stringContaining('self-signed'), evidencias: [{ causa: 'TLS_DEPTH_ZERO_SELF_SIGNED_CERT' }] });
+    expect(check('evento:dimp-registro').evidencias[0].causa).toMatch(/^TLS_/);
+    expect(hook.requests).toHaveLength(0);
+  });
+
+  it('fails the network rules under the portal profile; refuses bad input with the portal error body', async () => {
+    const hook = await receiver([{ status: 200 }]);
+    const { check } = await start({ endpoint: hook.url, interveniente: sp, eventos: ['dimp-registro'], perfil: 'portal', ...light });
+    expect(check('rede-portal')).toMatchObject({ veredito: 'FALHOU', motivo: expect.stringMatching(/port \d+.*loopback|loopback/) });
+
+    const bad = await sim.admin('POST', '/admin/conformidade', { endpoint: 'http://127.0.0.1/x', interveniente: sp, eventos: ['talp-registro-lpco'] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((error: { code: string }) => error.code)).toEqual(expect.arrayContaining(['ENDPOINT_NAO_HTTPS']));
+    const notAllowed = await sim.admin('POST', '/admin/conformidade', { endpoint: hook.url, interveniente: sp, eventos: ['talp-registro-lpco'] });
+    expect(notAllowed.status).toBe(422);
+    expect(notAllowed.body.errors).toEqual([expect.objectContaining({ code: 'EVENTO_NAO_PERMITIDO', field: 'eventos.0' })]);
+    expect((await sim.admin('POST', '/admin/conformidade', { endpoint: hook.url })).status).toBe(422);
+    expect((await sim.admin('GET', '/admin/conformidade/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    expect((await sim.admin('POST', '/admin/conformidade', { assinaturaId: 999_999 })).status).toBe(404);
+  });
+});
