@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryKit } from './support/deliveries.js';
@@ -117,5 +122,30 @@ describe('conformance run of an endpoint (/admin/conformidade)', () => {
     expect((await sim.admin('POST', '/admin/conformidade', { endpoint: hook.url })).status).toBe(422);
     expect((await sim.admin('GET', '/admin/conformidade/00000000-0000-0000-0000-000000000000')).status).toBe(404);
     expect((await sim.admin('POST', '/admin/conformidade', { assinaturaId: 999_999 })).status).toBe(404);
+  });
+
+  it('npm run conformidade: prints a summary, writes the JUnit file and exits 0, or 1 when a check fails', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'conformidade-'));
+    const cli = (endpoint: string, junit: string) =>
+      promisify(execFile)('node', ['scripts/conformidade.mjs', '--endpoint', endpoint, '--interveniente', sp, '--eventos', 'dimp-registro', '--taxa', '2', '--duracao', '1', '--junit', junit], {
+        env: { ...process.env, ADMIN_URL: sim.adminUrl, ADMIN_TOKEN: sim.env.ADMIN_TOKEN },
+      }).then(
+        (done) => ({ code: 0, stdout: done.stdout }),
+        (failed: { code: number; stdout: string }) => ({ code: failed.code, stdout: failed.stdout }),
+      );
+    try {
+      const good = await cli((await receiver([{ status: 200 }])).url, join(folder, 'ok.xml'));
+      expect(good.code, good.stdout).toBe(0);
+      expect(good.stdout).toMatch(/ok +evento:dimp-registro/);
+      expect(good.stdout).toContain('APROVADO');
+      expect(new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(folder, 'ok.xml'), 'utf8')).testsuites['@_failures']).toBe('0');
+
+      const bad = await cli((await receiver([{ status: 204 }])).url, join(folder, 'bad.xml'));
+      expect(bad.code, bad.stdout).toBe(1);
+      expect(bad.stdout).toMatch(/FAIL +somente-200 .*204/);
+      expect(readFileSync(join(folder, 'bad.xml'), 'utf8')).toContain('<failure');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
