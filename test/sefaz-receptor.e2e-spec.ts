@@ -77,7 +77,12 @@ describe('the reference Sefaz receiver', () => {
     const { numero } = (await scenario(sim, 'POST', '/admin/duimps', { ufImportador: 'SP', ufDespacho: 'MG' })).duimp;
     await scenario(sim, 'POST', `/admin/duimps/${numero}/icms/solicitacao`, { ufFavorecida: 'SP' });
 
-    const [icms] = await pollUntil(() => inbox('pcce-calculo-icms'), (rows) => rows[0]?.situacao === 'PROCESSADA', { timeoutMs: 30_000, what: 'the ICMS answered' });
+    const [icms] = await pollUntil(() => inbox('pcce-calculo-icms'), (rows) => rows[0]?.situacao === 'PROCESSADA', { timeoutMs: 30_000, what: 'the ICMS answered' }).catch(
+      async (error: Error) => {
+        // Say what the portal side saw: the notifications' attempts and causes.
+        throw new Error(`${error.message}; notifications: ${JSON.stringify((await sim.admin('GET', '/admin/notificacoes')).body)}`);
+      },
+    );
     expect(icms.resultado.icms).toBeGreaterThan(0);
     const [registro] = await pollUntil(() => inbox('dimp-registro'), (rows) => rows[0]?.situacao === 'PROCESSADA', { what: 'the Duimp read' });
     expect(registro.resultado.situacaoDeclaracao).toBeDefined();

@@ -14,6 +14,8 @@ export interface PortalAnswer {
  */
 export class PortalClient {
   private session: { jwt: string; csrf: string } | null = null;
+  /** One login at a time: a second one within 60 s is refused by the portal (PLAT-ER2033). */
+  private loggingIn: Promise<void> | null = null;
   private readonly agent: https.Agent;
 
   constructor(private readonly config: ReceptorConfig) {
@@ -22,9 +24,11 @@ export class PortalClient {
 
   async call(method: string, path: string, body?: object): Promise<PortalAnswer> {
     if (!this.session) await this.login();
+    const jwtUsed = this.session!.jwt;
     let answer = await this.request(method, path, body);
     if (answer.status === 401) {
-      await this.login();
+      if (this.session?.jwt === jwtUsed) this.session = null;
+      if (!this.session) await this.login();
       answer = await this.request(method, path, body);
     }
     return answer;
@@ -34,7 +38,12 @@ export class PortalClient {
     this.agent.destroy();
   }
 
-  private async login(): Promise<void> {
+  private login(): Promise<void> {
+    this.loggingIn ??= this.authenticate().finally(() => (this.loggingIn = null));
+    return this.loggingIn;
+  }
+
+  private async authenticate(): Promise<void> {
     const answer = await this.raw('POST', '/portal/api/autenticar/sistema', { 'System-Code': this.config.systemCode });
     if (answer.status !== 200) throw new Error(`portal login refused: ${answer.status} ${answer.text}`);
     this.session = { jwt: String(answer.headers['set-token']), csrf: String(answer.headers['x-csrf-token']) };
