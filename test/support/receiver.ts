@@ -28,9 +28,14 @@ export interface Receiver {
  * A real HTTPS receiver on loopback with a server certificate issued by `ca` (the simulator's own
  * test CA by default). `replies[n]` answers the n-th request; the last reply repeats.
  */
-export async function startReceiver(ca: CaBundle, replies: Reply[] = [{ status: 200 }], path = '/hook'): Promise<Receiver> {
-  const authority = await loadCertificateAuthority(ca);
-  const certificate = await issueServerCertificate(authority, { now: new Date(), ipAddresses: ['127.0.0.1'] });
+export async function startReceiver(
+  ca: CaBundle,
+  replies: Reply[] = [{ status: 200 }],
+  path = '/hook',
+  /** Serve this certificate instead of one issued by `ca` (a self-signed one, say). */
+  served?: { certPem: string; keyPem: string; chainPem: string },
+): Promise<Receiver> {
+  const certificate = served ?? (await issueServerCertificate(await loadCertificateAuthority(ca), { now: new Date(), ipAddresses: ['127.0.0.1'] }));
   const receiver: Receiver = { url: '', requests: [], close: async () => undefined };
   const timers = new Set<NodeJS.Timeout>();
   const server = https.createServer(

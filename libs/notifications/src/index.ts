@@ -10,3 +10,4 @@ export * from './notifications.module.js';
 export * from './outbox.store.js';
 export * from './subscription-cancellation.js';
 export * from './subscription-rules.js';
+export * from './webhook-client.js';

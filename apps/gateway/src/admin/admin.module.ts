@@ -8,6 +8,7 @@ import { AdminTokenGuard } from './admin-token.guard.js';
 import { ChavesAcessoController } from './chaves-acesso/chaves-acesso.controller.js';
 import { PlataformaController } from './plataforma/plataforma.controller.js';
 import { AssinaturasController } from './assinaturas/assinaturas.controller.js';
+import { ConformidadeModule } from './conformidade/conformidade.module.js';
 import { EventosController } from './eventos/eventos.controller.js';
 import { IntervenientesController } from './intervenientes/intervenientes.controller.js';
 import { NotificacoesController } from './notificacoes/notificacoes.controller.js';
@@ -23,7 +24,7 @@ import { ResetController } from './reset/reset.controller.js';
 import { ScenariosModule } from './scenarios/scenarios.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interveniente]), BusinessModule, AdminPkiModule, ScenariosModule, AccessKeysModule],
+  imports: [TypeOrmModule.forFeature([Interveniente]), BusinessModule, AdminPkiModule, ScenariosModule, AccessKeysModule, ConformidadeModule],
   controllers: [
     IntervenientesController,
     AssinaturasController,

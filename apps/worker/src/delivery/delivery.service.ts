@@ -1,16 +1,25 @@
-import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#config';
-import { CancellationCause, cancelNotification, deferAttempt, DeliveryTargetLoader, EndpointLanes, isStaleAttempt, notificationHeaders, outcomeLabel } from '#notifications';
+import {
+  CancellationCause,
+  cancelNotification,
+  deferAttempt,
+  DeliveryTargetLoader,
+  EndpointLanes,
+  isStaleAttempt,
+  notificationHeaders,
+  outcomeLabel,
+  receiverTrust,
+  WebhookClient,
+  type WebhookResponse,
+} from '#notifications';
 import { maintenanceEnd, platformSettings, readPlatformState } from '#platform';
 import { type DeliverJobData, DeliveryQueue } from '#queue';
 import { sha256 } from '#receipts';
 import { AuthorityService } from '#authority';
 import { attemptDuration, deliveriesTotal } from '#runtime';
 import { DeliveryRecorder } from './delivery-recorder.service.js';
-import { WebhookClient, type WebhookResponse } from './webhook-client.js';
 
 /** One portal attempt: read the notification, POST it as the portal does, record what happened. */
 @Injectable()
@@ -36,12 +45,7 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.client = new WebhookClient({
       timeoutMs: this.config.DELIVERY_TIMEOUT_MS,
-      // Node's `ca` replaces the system roots: list them with the simulator's own CA and the extras.
-      ca: [
-        ...rootCertificates,
-        ...this.authority.trustedCaPems(),
-        ...this.config.EXTRA_CA_FILES.map((file) => readFileSync(file, 'utf8')),
-      ],
+      ca: receiverTrust(this.authority.trustedCaPems(), this.config.EXTRA_CA_FILES),
       dnsServers: this.config.DNS_SERVERS,
       publicAddressesOnly: this.config.ENDPOINT_POLICY === 'portal',
     });

@@ -1,5 +1,6 @@
 import { AccessCounter } from './access-counter.entity.js';
 import { AccessKey } from './access-key.entity.js';
+import { ConformanceRun } from './conformance-run.entity.js';
 import { DeliveryAttempt } from './delivery-attempt.entity.js';
 import { DuimpEvent } from './duimp-event.entity.js';
 import { DuimpVersion } from './duimp-version.entity.js';
@@ -21,6 +22,7 @@ import { Subscription } from './subscription.entity.js';
 
 export * from './access-counter.entity.js';
 export * from './access-key.entity.js';
+export * from './conformance-run.entity.js';
 export * from './delivery-attempt.entity.js';
 export * from './duimp-event.entity.js';
 export * from './duimp-version.entity.js';
@@ -40,4 +42,4 @@ export * from './sefaz-document.entity.js';
 export * from './sim-clock.entity.js';
 export * from './subscription.entity.js';
 
-export const ENTITIES = [Interveniente, Subscription, EventRecord, Notification, DeliveryAttempt, Receipt, SimClock, PkiAuthority, IssuedCertificate, PortalSecret, PortalLogin, Duimp, DuimpVersion, DuimpEvent, IcmsRequest, SefazDocument, Lpco, AccessKey, AccessCounter, PlatformSetting];
+export const ENTITIES = [Interveniente, Subscription, EventRecord, Notification, DeliveryAttempt, Receipt, SimClock, PkiAuthority, IssuedCertificate, PortalSecret, PortalLogin, Duimp, DuimpVersion, DuimpEvent, IcmsRequest, SefazDocument, Lpco, AccessKey, AccessCounter, PlatformSetting, ConformanceRun];

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import tls from 'node:tls';
 import axios, { AxiosError } from 'axios';
 import { HostResolver, nonPublicRange } from '#common';
-import type { AttemptOutcome } from '#notifications';
+import type { AttemptOutcome } from './attempt.store.js';
 
 export const RESPONSE_CAPTURE_BYTES = 4_096;
 
@@ -27,6 +28,14 @@ export interface WebhookClientOptions {
   dnsServers?: readonly string[];
   /** The `portal` endpoint profile: connect to public addresses only, judged on the address actually dialled. */
   publicAddressesOnly?: boolean;
+}
+
+/**
+ * The CAs a receiver's certificate is verified against. Node's `ca` replaces the system roots, so they
+ * are listed with the simulator's own CA and the configured extras.
+ */
+export function receiverTrust(simulatorCaPems: string[], extraCaFiles: readonly string[]): string[] {
+  return [...tls.rootCertificates, ...simulatorCaPems, ...extraCaFiles.map((file) => readFileSync(file, 'utf8'))];
 }
 
 const NON_PUBLIC_CAUSE = 'ENDPOINT_ENDERECO_NAO_PUBLICO';

@@ -1,0 +1,3 @@
+export const CONFIG = Symbol('ReceptorConfig');
+export const INBOX = Symbol('InboxStore');
+export const PORTAL = Symbol('PortalClient');
