@@ -27,7 +27,7 @@ export interface EventTime {
 }
 
 export interface CatalogEvent {
-  /** Portal id, at most 20 characters, prefixed by the source system. */
+  /** Portal id prefixed by the source system: 20 characters or fewer but for two the portal itself names (Texto(40) at subscription). */
   id: string;
   descricao: string;
   sistema: SourceSystem;
