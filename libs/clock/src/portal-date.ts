@@ -47,3 +47,11 @@ export function formatBrazilianDate(date: Date, precision: 'minutes' | 'seconds'
       return `${day}${wall.slice(16, 19)}.${wall.slice(20, 23)}000`;
   }
 }
+
+/**
+ * An event's instant at whole seconds: the Duimp and Sefaz formats carry no fraction, so every view of the
+ * event (payload, `criadaEm`, `/falhas`) reads the same instant only if it has none.
+ */
+export function wholeSecond(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}

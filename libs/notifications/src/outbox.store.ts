@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type EventPayload, stampPayload } from '#catalog';
-import { simNow } from '#clock';
+import { simNow, wholeSecond } from '#clock';
 import type { Queryable } from '#common';
 import type { Recipient } from '#database';
 
@@ -68,7 +68,7 @@ interface OutboxRow {
  * and its events commit together. A payload without its time field gets the event's time, in its module's format.
  */
 export async function insertOutbox(runner: Queryable, inputs: OutboxInput[]): Promise<OutboxEvent[]> {
-  const now = inputs.every((input) => input.at) ? undefined : await simNow(runner);
+  const now = inputs.every((input) => input.at) ? undefined : wholeSecond(await simNow(runner));
   const events = inputs.map(({ evento, recipients, payload, at }) => {
     const occurredAt = at ?? now!;
     return {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type EventPayload, findCatalogEvent, stampPayload, validatePayload } from '#catalog';
-import { formatPortalDate, simNow } from '#clock';
+import { formatPortalDate, simNow, wholeSecond } from '#clock';
 import { isUniqueViolation, PortalValidationException } from '#common';
 import type { Recipient } from '#database';
 import { EventPublisher, type PublishedEvent } from './events/event-publisher.service.js';
@@ -36,7 +36,7 @@ export class UnitOfWork {
     let result: T;
     try {
       result = await this.dataSource.transaction(async (manager) => {
-        const now = await simNow(manager);
+        const now = wholeSecond(await simNow(manager));
         const emit = async (evento: string, recipients: Recipient[], payload: EventPayload) => {
           const event = findCatalogEvent(evento);
           if (!event) throw new Error(`Unknown catalogue event ${evento}`);

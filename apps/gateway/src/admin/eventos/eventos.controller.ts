@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { catalogView, EVENT_CATALOG, type EventPayload, findCatalogEvent, PAYLOAD_SCHEMAS, type RecipientType, stampPayload, validatePayload } from '#catalog';
-import { ClockService } from '#clock';
+import { ClockService, wholeSecond } from '#clock';
 import { PortalValidationException } from '#common';
 import { examplePayload } from '#domain';
 import { EventPublisher } from '../../business/events/event-publisher.service.js';
@@ -70,7 +70,7 @@ export class EventosController {
     if (wrong >= 0) {
       throw refuse('DESTINATARIO_INCOMPATIVEL', `destinatarios.${wrong}.tipo`, `O evento ${event.id} é destinado a ${event.recipientType}.`);
     }
-    const at = await this.clock.now();
+    const at = wholeSecond(await this.clock.now());
     const payload = dto.payload === undefined ? examplePayload(event.id, at, dto.seed) : stampPayload(event.id, dto.payload, at);
     if (dto.validarPayload !== false) {
       const check = validatePayload(event.id, payload);
