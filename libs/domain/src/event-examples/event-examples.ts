@@ -10,7 +10,6 @@ import {
   RESULTADOS_ANALISE,
   stampPayload,
   TIPOS_INTERESSE,
-  TIPOS_OPERACAO,
   TIPOS_SOLICITACAO_ICMS,
   UFS,
 } from '#catalog';
