@@ -24,7 +24,8 @@ export function emitDuimpEvent(sim: Simulator, ufs: string[], evento = 'dimp-reg
   return sim.admin('POST', '/admin/eventos', {
     evento,
     destinatarios: ufs.map((uf) => ({ tipo: 'UF', id: uf })),
-    payload: { numero: '20BR00001001899', versao: 1, evento: 'REGISTRO', ufs: ufs.map((uf) => ({ uf, tipoInteresse: 'IMPORTADOR' })) },
+    // dimp-registro carries no evento: the Sefaz enum has none for a registration.
+    payload: { numero: '20BR00001001899', versao: 1, ufs: ufs.map((uf) => ({ uf, tipoInteresse: 'IMPORTADOR' })) },
   });
 }
 

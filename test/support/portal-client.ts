@@ -100,6 +100,17 @@ export async function loginSistema(sim: Simulator, where: { uf?: string; orgao?:
     headers: { 'System-Code': party.system_code },
     certificate,
   });
+  return sessionFrom(sim, login);
+}
+
+/** A private party's login (`/autenticar` with a Role-Type and its e-CPF/e-CNPJ). */
+export async function loginRoleType(sim: Simulator, certificate: ClientCertificate, roleType: string): Promise<PortalSession> {
+  await sim.admin('POST', '/admin/relogio/avancar', { segundos: 61 });
+  const login = await portalRequest(sim, { method: 'POST', path: '/portal/api/autenticar', headers: { 'Role-Type': roleType }, certificate });
+  return sessionFrom(sim, login);
+}
+
+function sessionFrom(sim: Simulator, login: PortalResponse): PortalSession {
   if (login.status !== 200) throw new Error(`login: ${login.status} ${login.text}`);
   const session: PortalSession = {
     jwt: String(login.headers['set-token']),

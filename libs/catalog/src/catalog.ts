@@ -1,53 +1,22 @@
-/** Who receives an event: a Sefaz by UF, an órgão anuente, or a private interveniente by NI. */
-export type RecipientType = 'UF' | 'ORGAO' | 'NI';
-
-/** Kinds of interveniente in the authorization base. */
-export type IntervenienteTipo = 'SEFAZ' | 'ANUENTE' | 'PRIVADO';
-
-export type SourceSystem = 'Duimp' | 'PCCE' | 'Anexação' | 'TA-LPCO';
-
-export interface CatalogEvent {
-  /** Portal id, at most 20 characters, prefixed by the source system. */
-  id: string;
-  descricao: string;
-  sistema: SourceSystem;
-  recipientType: RecipientType;
-}
+import type { CatalogEvent, IntervenienteTipo, RecipientType } from './catalog-event.js';
+import { CCT_IMPORT_EVENTS } from './events/cct-importacao.js';
+import { DUIMP_PRIVATE_EVENTS } from './events/duimp-privado.js';
+import { EXPORT_EVENTS } from './events/exportacao.js';
+import { SEFAZ_EVENTS } from './events/sefaz.js';
+import { TALPCO_EVENTS } from './events/talpco.js';
 
 const RECIPIENT_TIPO: Record<RecipientType, IntervenienteTipo> = { UF: 'SEFAZ', ORGAO: 'ANUENTE', NI: 'PRIVADO' };
 
-const duimp = (id: string, descricao: string): CatalogEvent => ({ id, descricao, sistema: 'Duimp', recipientType: 'UF' });
-const lpcoToAnuente = (id: string, descricao: string): CatalogEvent => ({ id, descricao, sistema: 'TA-LPCO', recipientType: 'ORGAO' });
-const lpcoToHolder = (id: string, descricao: string): CatalogEvent => ({ id, descricao, sistema: 'TA-LPCO', recipientType: 'NI' });
-
-/** The seed's event catalogue (SPEC §6). */
-export const EVENT_CATALOG: readonly CatalogEvent[] = [
-  duimp('dimp-registro', 'Registro de Duimp'),
-  duimp('dimp-retificacao', 'Retificação de Duimp'),
-  duimp('dimp-entrega-com-pd', 'Autorização de Entrega com prosseguimento do Despacho'),
-  duimp('dimp-entrega-sem-pd', 'Autorização de Entrega sem prosseguimento do Despacho'),
-  duimp('dimp-cancelamento', 'Cancelamento de Duimp'),
-  duimp('dimp-desembaraco', 'Desembaraço de Duimp'),
-  { id: 'pcce-calculo-icms', descricao: 'Solicitação de Cálculo do Pagamento ou Exoneração do ICMS', sistema: 'PCCE', recipientType: 'UF' },
-  { id: 'pcce-cancela-icms', descricao: 'Notificação de cancelamento de solicitação de ICMS', sistema: 'PCCE', recipientType: 'UF' },
-  { id: 'anex-docs-sefaz', descricao: 'Disponibilização de documentos para a Sefaz', sistema: 'Anexação', recipientType: 'UF' },
-  lpcoToAnuente('talp-registro-lpco', 'Registro de LPCO'),
-  lpcoToAnuente('talp-incvinc-lpco', 'Inclusão de vínculo de LPCO com operação'),
-  lpcoToAnuente('talp-cancvinc-lpco', 'Cancelamento de vínculo de LPCO com operação'),
-  lpcoToAnuente('talp-altsit-lpco-int', 'Alteração de situação feita pelo exportador/importador'),
-  lpcoToHolder('talp-altsit-lpco-anu', 'Alteração de situação feita pelo anuente'),
-  lpcoToHolder('talp-inclusao-exig', 'Inclusão de exigência'),
-  lpcoToHolder('talp-analise-retif', 'Resultado de análise de retificação'),
-  lpcoToHolder('talp-analise-prorrog', 'Resultado de análise de prorrogação'),
-  lpcoToAnuente('talp-solic-retif', 'Inclusão de solicitação de retificação de LPCO'),
-  lpcoToAnuente('talp-solic-prorrog', 'Inclusão de solicitação de prorrogação de LPCO'),
-  lpcoToAnuente('talp-resposta-exig', 'Resposta de exigência'),
-  lpcoToAnuente('talp-pend-ta-due', 'Pendência de TA em DU-E averbada'),
-];
+/**
+ * The portal's event catalogue: the seed's 21 Sefaz and TA-LPCO events and every other id the public
+ * notification pages and integrator code show (SPEC §6). Doubtful ids are left out: see docs/provenance.md.
+ */
+export const EVENT_CATALOG: readonly CatalogEvent[] = [...SEFAZ_EVENTS, ...TALPCO_EVENTS, ...DUIMP_PRIVATE_EVENTS, ...EXPORT_EVENTS, ...CCT_IMPORT_EVENTS];
 
 const BY_ID = new Map(EVENT_CATALOG.map((event) => [event.id, event]));
 
 export function findCatalogEvent(id: string): CatalogEvent | undefined {
+  // A Map never answers for `__proto__` or `constructor`.
   return BY_ID.get(id);
 }
 
@@ -60,8 +29,14 @@ export function eventsForTipo(tipo: IntervenienteTipo): CatalogEvent[] {
   return EVENT_CATALOG.filter((event) => subscriberTipo(event) === tipo);
 }
 
-export const UFS = [
-  'AC', 'AL', 'AP', 'AM', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MT', 'MS', 'MG', 'PA',
-  'PB', 'PR', 'PE', 'PI', 'RJ', 'RN', 'RS', 'RO', 'RR', 'SC', 'SP', 'SE', 'TO',
-] as const;
-export type Uf = (typeof UFS)[number];
+/** How the portal and admin APIs show an entry: id, system, recipients and where its contract comes from. */
+export function catalogView(event: CatalogEvent) {
+  return {
+    evento: event.id,
+    descricao: event.descricao,
+    sistema: event.sistema,
+    tipoDestinatario: event.recipientType,
+    ...(event.perfis ? { perfis: event.perfis } : {}),
+    proveniencia: event.proveniencia,
+  };
+}

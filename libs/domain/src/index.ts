@@ -8,3 +8,4 @@ export * from './duimp/sefaz-cover.js';
 export * from './lpco/lpco.js';
 export * from './pcce/pcce.js';
 export * from './random.js';
+export * from './event-examples/event-examples.js';

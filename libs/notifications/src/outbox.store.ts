@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { formatPortalDate, simNow } from '#clock';
+import { type EventPayload, stampPayload } from '#catalog';
+import { simNow, wholeSecond } from '#clock';
 import type { Queryable } from '#common';
 import type { Recipient } from '#database';
 
@@ -9,19 +10,19 @@ export interface OutboxNotification {
   recipient: Recipient;
 }
 
-/** An event as committed: its payload carries `dataEvento`, and one notification per matching subscription. */
+/** An event as committed: its payload carries its time field, and one notification per matching subscription. */
 export interface OutboxEvent {
   id: string;
   evento: string;
   occurredAt: Date;
-  payload: Record<string, unknown>;
+  payload: EventPayload;
   notifications: OutboxNotification[];
 }
 
 export interface OutboxInput {
   evento: string;
   recipients: Recipient[];
-  payload: Record<string, unknown>;
+  payload: EventPayload;
   /** Simulated time of the event; the simulated now when absent. */
   at?: Date;
 }
@@ -35,12 +36,13 @@ export interface OutboxInput {
  * scans as they grow (nothing re-plans it when autovacuum is off). Planning is paid once per batch.
  */
 const INSERT_OUTBOX = `WITH inserted_event AS (
-     INSERT INTO event (id, evento, payload, recipients, occurred_at)
-     SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::jsonb[], $4::jsonb[], $5::timestamptz[])
+     INSERT INTO event (id, evento, payload, recipients, occurred_at, created_at)
+     SELECT *, o FROM unnest($1::uuid[], $2::varchar[], $3::jsonb[], $4::jsonb[], $5::timestamptz[]) AS u(i, e, p, r, o)
      RETURNING id, evento, recipients, occurred_at
    )
-   INSERT INTO notification (event_id, subscription_id, evento, recipient_type, recipient_id, next_attempt_at, enqueued_at)
-   SELECT e.id, s.id, s.evento, m.recipient_type, m.recipient_id, e.occurred_at, now()
+   -- created_at is the event's simulated time: every API shows the notification on the one clock.
+   INSERT INTO notification (event_id, subscription_id, evento, recipient_type, recipient_id, next_attempt_at, enqueued_at, created_at)
+   SELECT e.id, s.id, s.evento, m.recipient_type, m.recipient_id, e.occurred_at, now(), e.occurred_at
      FROM inserted_event e
      -- From each distinct recipient to its intervenientes, then to their subscription for this event.
      CROSS JOIN LATERAL (SELECT DISTINCT r.tipo, r.id FROM jsonb_to_recordset(e.recipients) AS r(tipo text, id text)) r
@@ -63,10 +65,10 @@ interface OutboxRow {
 
 /**
  * Writes events and their notifications through `runner`: inside a caller's transaction, a business change
- * and its events commit together. A payload without `dataEvento` gets the event's time.
+ * and its events commit together. A payload without its time field gets the event's time, in its module's format.
  */
 export async function insertOutbox(runner: Queryable, inputs: OutboxInput[]): Promise<OutboxEvent[]> {
-  const now = inputs.every((input) => input.at) ? undefined : await simNow(runner);
+  const now = inputs.every((input) => input.at) ? undefined : wholeSecond(await simNow(runner));
   const events = inputs.map(({ evento, recipients, payload, at }) => {
     const occurredAt = at ?? now!;
     return {
@@ -74,7 +76,7 @@ export async function insertOutbox(runner: Queryable, inputs: OutboxInput[]): Pr
       evento,
       recipients,
       occurredAt,
-      payload: { ...payload, dataEvento: payload.dataEvento ?? formatPortalDate(occurredAt) },
+      payload: stampPayload(evento, payload, occurredAt),
     };
   });
   const rows: OutboxRow[] = await runner.query(INSERT_OUTBOX, [

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findCatalogEvent, validatePayload } from '#catalog';
-import { formatPortalDate, simNow } from '#clock';
+import { type EventPayload, findCatalogEvent, stampPayload, validatePayload } from '#catalog';
+import { formatPortalDate, simNow, wholeSecond } from '#clock';
 import { isUniqueViolation, PortalValidationException } from '#common';
 import type { Recipient } from '#database';
 import { EventPublisher, type PublishedEvent } from './events/event-publisher.service.js';
@@ -12,7 +12,7 @@ export interface WorkContext {
   /** Simulated time of the action: the rows it writes and the events it emits all carry it. */
   now: Date;
   /** Records a catalogue event in the action's transaction; it is queued only once the action commits. */
-  emit: (evento: string, recipients: Recipient[], payload: Record<string, unknown>) => Promise<PublishedEvent>;
+  emit: (evento: string, recipients: Recipient[], payload: EventPayload) => Promise<PublishedEvent>;
 }
 
 export interface WorkOutcome<T> {
@@ -36,14 +36,14 @@ export class UnitOfWork {
     let result: T;
     try {
       result = await this.dataSource.transaction(async (manager) => {
-        const now = await simNow(manager);
-        const emit = async (evento: string, recipients: Recipient[], payload: Record<string, unknown>) => {
+        const now = wholeSecond(await simNow(manager));
+        const emit = async (evento: string, recipients: Recipient[], payload: EventPayload) => {
           const event = findCatalogEvent(evento);
           if (!event) throw new Error(`Unknown catalogue event ${evento}`);
           if (recipients.some((recipient) => recipient.tipo !== event.recipientType)) {
             throw new Error(`${evento} is addressed to ${event.recipientType}, got ${JSON.stringify(recipients)}`);
           }
-          const body = { ...payload, dataEvento: formatPortalDate(now) };
+          const body = stampPayload(evento, payload, now);
           // A payload off its schema is a bug here, never the caller's fault: fail loudly, write nothing.
           const check = validatePayload(evento, body);
           if (!check.valid) throw new Error(`Payload of ${evento} breaks its schema: ${check.errors.join('; ')}`);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { prefersXml, sendXml } from '../http/xml/xml-negotiation.js';
@@ -32,7 +33,8 @@ export class PortalExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string | number }>();
-    const tag = String(request.id ?? '');
+    // Errors raised before the logger names the request (body and XML parsing) get a tag of their own.
+    const tag = String((request.id ??= randomUUID()));
     const send = (status: number, body: unknown) => {
       if (response.headersSent) return;
       response.status(status);

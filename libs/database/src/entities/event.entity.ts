@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { RecipientType } from '#catalog';
+import type { EventPayload, RecipientType } from '#catalog';
 
 export interface Recipient {
   tipo: RecipientType;
@@ -16,7 +16,7 @@ export class EventRecord {
   evento: string;
 
   @Column({ type: 'jsonb' })
-  payload: Record<string, unknown>;
+  payload: EventPayload;
 
   @Column({ type: 'jsonb' })
   recipients: Recipient[];

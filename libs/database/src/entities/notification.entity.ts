@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { RecipientType } from '#catalog';
 import { NotificationStatus } from '#notifications';
 import { EventRecord } from './event.entity.js';
@@ -62,6 +62,7 @@ export class Notification {
   @Column({ name: 'resend_of', type: 'uuid', nullable: true })
   resendOf: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** Simulated time of its event (written by the outbox; the default only serves hand-made rows). */
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }

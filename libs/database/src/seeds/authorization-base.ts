@@ -71,3 +71,13 @@ export function seededIntervenientes(): SeedInterveniente[] {
     })),
   ];
 }
+
+/**
+ * Private importers/exporters seeded from this release on: one person logging in with an e-CPF as IMPEXP
+ * (the profile takes e-CPF only) and one company logging in with its e-CNPJ as TERCEIROS (e-CNPJ only).
+ * They subscribe their own events (`NI`): Duimp `dimp-*-import`, DU-E, TA-LPCO to the holder...
+ */
+export const SEEDED_PRIVADOS: ReadonlyArray<{ ni: string; name: string; roleTypes: string[] }> = [
+  { ni: '74573249842', name: 'Importador Exportador Pessoa Física (SIMULADO)', roleTypes: ['IMPEXP'] },
+  { ni: '03251885000190', name: 'Comercial Importadora e Exportadora Ltda (SIMULADA)', roleTypes: ['TERCEIROS'] },
+];

@@ -108,7 +108,7 @@ export class DuimpActions {
         DUIMP_HISTORICO.PAGAMENTO_FEDERAL,
         verde ? DUIMP_HISTORICO.LIBERADA_SEM_CONFERENCIA : DUIMP_HISTORICO.SELECIONADA_CONFERENCIA,
       ]);
-      await this.emit(context, 'dimp-registro', duimp, DUIMP_HISTORICO.REGISTRADA.evento);
+      await this.emit(context, 'dimp-registro', duimp, null);
       return this.view(duimp, spec.nomeImportador);
     });
   }
@@ -155,10 +155,10 @@ export class DuimpActions {
       if (action === 'entregaComPd') {
         // Early delivery: the cargo leaves before clearance and the conferência goes on.
         await this.transition(context, duimp, duimpSituationAfter(action, duimp.situation), [DUIMP_HISTORICO.ENTREGA_COM_PD, DUIMP_HISTORICO.CARGA_ENTREGUE]);
-        await this.emit(context, 'dimp-entrega-com-pd', duimp, DUIMP_HISTORICO.CARGA_ENTREGUE.evento);
+        await this.emit(context, 'dimp-entrega-com-pd', duimp, null);
       } else {
         await this.transition(context, duimp, duimpSituationAfter(action, duimp.situation), [DUIMP_HISTORICO.ENTREGA_SEM_PD, DUIMP_HISTORICO.CARGA_ENTREGUE]);
-        await this.emit(context, 'dimp-entrega-sem-pd', duimp, DUIMP_HISTORICO.CARGA_ENTREGUE.evento);
+        await this.emit(context, 'dimp-entrega-sem-pd', duimp, null);
       }
       return this.view(duimp);
     });
@@ -264,12 +264,15 @@ export class DuimpActions {
     );
   }
 
-  /** A Duimp event goes to the Sefaz of every UF of interest at this moment, and names them all. */
-  private emit(context: WorkContext, webhook: string, duimp: Duimp, evento: string) {
+  /**
+   * A Duimp event goes to the Sefaz of every UF of interest at this moment, and names them all. `evento` is
+   * the Sefaz enum's name of the fact; registration and delivery authorisations have none, and send none.
+   */
+  private emit(context: WorkContext, webhook: string, duimp: Duimp, evento: string | null) {
     return context.emit(webhook, ufRecipients(duimp.ufs), {
       numero: duimp.number,
       versao: duimp.currentVersion,
-      evento,
+      ...(evento ? { evento } : {}),
       ufs: duimp.ufs.map((entry) => ({ uf: entry.uf, tipoInteresse: entry.tipoInteresse })),
     });
   }

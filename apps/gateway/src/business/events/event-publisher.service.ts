@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findCatalogEvent } from '#catalog';
+import { type EventPayload, findCatalogEvent } from '#catalog';
 import type { Recipient } from '#database';
 import { insertOutbox, type OutboxEvent, type OutboxInput } from '#notifications';
 import { DeliveryQueue } from '#queue';
@@ -35,10 +35,10 @@ export class EventPublisher {
    * while one batch is written the next gathers, so PostgreSQL and Redis see a few large writes instead
    * of one per event. Resolves once the event is committed and handed to the queue.
    */
-  publish(evento: string, recipients: Recipient[], payload: Record<string, unknown> = {}): Promise<PublishedEvent> {
+  publish(evento: string, recipients: Recipient[], payload: EventPayload = {}, at?: Date): Promise<PublishedEvent> {
     if (!findCatalogEvent(evento)) return Promise.reject(new Error(`Unknown catalogue event ${evento}`));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ input: { evento, recipients, payload }, resolve, reject });
+      this.waiting.push({ input: { evento, recipients, payload, at }, resolve, reject });
       if (!this.flushing) {
         this.flushing = true;
         setImmediate(() => void this.flush());
@@ -54,7 +54,7 @@ export class EventPublisher {
     manager: EntityManager,
     evento: string,
     recipients: Recipient[],
-    payload: Record<string, unknown> = {},
+    payload: EventPayload = {},
     at?: Date,
   ): Promise<PublishedEvent> {
     if (!findCatalogEvent(evento)) throw new Error(`Unknown catalogue event ${evento}`);

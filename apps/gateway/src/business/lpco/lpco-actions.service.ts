@@ -128,15 +128,16 @@ export class LpcoActions {
         refuse('VINCULO_EXISTENTE', 'numeroOperacao', `O LPCO ${lpco.number} já está vinculado a ${dto.numeroOperacao}.`);
       }
       lpco.links = [...lpco.links, { tipoOperacao: dto.tipoOperacao, numeroOperacao: dto.numeroOperacao, dataVinculo: formatPortalDate(now) }];
+      return { operacao: { tipoOperacao: dto.tipoOperacao, numeroOperacao: dto.numeroOperacao } };
     });
   }
 
   unlink(numero: string, numeroOperacao: string) {
     return this.act(numero, 'talp-cancvinc-lpco', 'INTERESSADO', undefined, async (lpco) => {
-      if (!lpco.links.some((link) => link.numeroOperacao === numeroOperacao)) {
-        refuse('VINCULO_INEXISTENTE', 'numeroOperacao', `O LPCO ${lpco.number} não está vinculado a ${numeroOperacao}.`);
-      }
-      lpco.links = lpco.links.filter((link) => link.numeroOperacao !== numeroOperacao);
+      const link = lpco.links.find((candidate) => candidate.numeroOperacao === numeroOperacao);
+      if (!link) refuse('VINCULO_INEXISTENTE', 'numeroOperacao', `O LPCO ${lpco.number} não está vinculado a ${numeroOperacao}.`);
+      lpco.links = lpco.links.filter((candidate) => candidate.numeroOperacao !== numeroOperacao);
+      return { operacao: { tipoOperacao: link.tipoOperacao, numeroOperacao } };
     });
   }
 
@@ -196,6 +197,7 @@ export class LpcoActions {
       if (!lpco.rectificationPending) refuse('SEM_RETIFICACAO_PENDENTE', 'numero', `O LPCO ${lpco.number} não tem retificação pendente.`);
       lpco.rectificationPending = false;
       lpco.data = { ...lpco.data, ultimaRetificacao: dto.deferida ? 'DEFERIDA' : 'INDEFERIDA' };
+      return { resultado: dto.deferida ? 'DEFERIDO' : 'INDEFERIDO' };
     });
   }
 
@@ -218,6 +220,7 @@ export class LpcoActions {
       if (dto.deferida && prorrogacaoSolicitada) lpco.validUntil = prorrogacaoSolicitada;
       lpco.extensionPending = false;
       lpco.data = rest;
+      return { resultado: dto.deferida ? 'DEFERIDO' : 'INDEFERIDO' };
     });
   }
 
@@ -232,6 +235,7 @@ export class LpcoActions {
         refuse('SEM_PENDENCIA', 'numero', `O LPCO ${lpco.number} está ${describe(lpco.situation)}: não há tratamento administrativo pendente.`);
       }
       lpco.data = { ...lpco.data, dueAverbadaComPendencia: due };
+      return { numeroDUE: due };
     });
   }
 
@@ -258,18 +262,19 @@ export class LpcoActions {
     evento: string,
     autor: Autor,
     justificativa: string | undefined,
-    change: (lpco: Lpco, context: WorkContext) => Promise<void>,
+    /** Changes the LPCO; answers what the action names in its notification besides the LPCO (SPEC §6). */
+    change: (lpco: Lpco, context: WorkContext) => Promise<ActionNames | void>,
   ) {
     return this.unitOfWork.run(async (context) => {
       const lpco = await lockLpco(context.manager, numero);
-      await change(lpco, context);
-      await this.record(context, lpco, evento, autor, justificativa);
+      const names = await change(lpco, context);
+      await this.record(context, lpco, evento, autor, justificativa, false, names ?? {});
       return view(lpco);
     });
   }
 
   /** Saves the LPCO with its history entry and notifies whoever the event is addressed to, as the LPCO is now. */
-  private async record(context: WorkContext, lpco: Lpco, evento: string, autor: Autor, justificativa?: string, insert = false) {
+  private async record(context: WorkContext, lpco: Lpco, evento: string, autor: Autor, justificativa?: string, insert = false, names: ActionNames = {}) {
     lpco.updatedAt = context.now;
     lpco.history = [
       ...lpco.history,
@@ -284,8 +289,18 @@ export class LpcoActions {
       codigoModelo: lpco.model,
       novaSituacao: { id: lpco.situation, descricao: LPCO_SITUACOES[lpco.situation] },
       ...(justificativa ? { justificativa } : {}),
+      // The interested parties' identifiers, which real receivers read (the only NI a payload carries).
+      cpfCnpj: [lpco.holderNi],
+      ...names,
     });
   }
+}
+
+/** What an LPCO action names in its notification: the linked operation, the analysis result, the DU-E. */
+interface ActionNames {
+  operacao?: { tipoOperacao: string; numeroOperacao: string };
+  resultado?: 'DEFERIDO' | 'INDEFERIDO';
+  numeroDUE?: string;
 }
 
 async function lockLpco(manager: EntityManager, numero: string): Promise<Lpco> {

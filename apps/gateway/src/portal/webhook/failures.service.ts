@@ -12,7 +12,7 @@ interface FailureRow {
   subscription_id: number;
   recipient_type: string;
   recipient_id: string;
-  created_at: Date;
+  occurred_at: Date;
   completed_at: Date | null;
   last_cause: string | null;
   attempts: Array<{ number: number; started_at: string; duration_ms: number; endpoint: string; http_status: number | null; cause: string; detail: string | null }>;
@@ -25,12 +25,12 @@ export class FailuresService {
 
   async forInterveniente(intervenienteId: string) {
     const rows: FailureRow[] = await this.dataSource.query(
-      `SELECT n.id, n.evento, n.subscription_id, n.recipient_type, n.recipient_id, n.created_at, n.completed_at, n.last_cause,
+      `SELECT n.id, n.evento, n.subscription_id, n.recipient_type, n.recipient_id, e.occurred_at, n.completed_at, n.last_cause,
               COALESCE((SELECT json_agg(json_build_object('number', a.number, 'started_at', a.started_at, 'duration_ms', a.duration_ms,
                                                           'endpoint', a.endpoint, 'http_status', a.http_status, 'cause', a.cause,
                                                           'detail', a.detail) ORDER BY a.number)
                           FROM delivery_attempt a WHERE a.notification_id = n.id), '[]') AS attempts
-         FROM notification n JOIN subscription s ON s.id = n.subscription_id
+         FROM notification n JOIN subscription s ON s.id = n.subscription_id JOIN event e ON e.id = n.event_id
         WHERE s.interveniente_id = $1 AND n.status = '${NotificationStatus.Falha}'
         ORDER BY n.completed_at DESC NULLS LAST, n.id LIMIT ${MAX_FAILURES}`,
       [intervenienteId],
@@ -41,7 +41,8 @@ export class FailuresService {
       evento: row.evento,
       destinatarioTipo: row.recipient_type,
       destinatarioId: row.recipient_id,
-      dataEvento: formatPortalDate(row.created_at),
+      // The event's own simulated time, the instant its payload carries.
+      dataEvento: formatPortalDate(row.occurred_at),
       dataFalha: row.completed_at ? formatPortalDate(row.completed_at) : null,
       causa: row.last_cause,
       tentativas: row.attempts.map((attempt) => ({

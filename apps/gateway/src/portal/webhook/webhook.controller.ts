@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { eventsForTipo } from '#catalog';
+import { catalogView, eventsForTipo } from '#catalog';
 import { PortalException, PortalValidationException, XmlRoot } from '#common';
 import { AppConfig } from '#config';
 import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js';
@@ -50,16 +50,11 @@ export class WebhookController {
     return found.map(toWebhookView);
   }
 
-  /** Simulator extension: the events the caller's tipo may subscribe. */
+  /** Simulator extension: the events the caller's tipo may subscribe, each with where its contract comes from. */
   @Get('eventos')
   @XmlRoot('eventos', 'evento')
   eventos(@CurrentSession() session: PortalSession) {
-    return eventsForTipo(session.interveniente.tipo).map((event) => ({
-      evento: event.id,
-      descricao: event.descricao,
-      sistema: event.sistema,
-      tipoDestinatario: event.recipientType,
-    }));
+    return eventsForTipo(session.interveniente.tipo).map(catalogView);
   }
 
   /** The addresses notifications leave from: the same list the worker binds to. */

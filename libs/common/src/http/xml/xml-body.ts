@@ -1,7 +1,7 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import type { NextFunction, Request, Response } from 'express';
-import { PortalException } from '../../errors/portal.exception.js';
+import { PortalException, PortalValidationException } from '../../errors/portal.exception.js';
 import { parseXmlDocument, XmlRefused } from './xml-codec.js';
 import { XML_TYPES } from './xml-negotiation.js';
 
@@ -49,10 +49,22 @@ function coerceInstance(instance: object): void {
   }
 }
 
+/**
+ * JSON.parse keeps `__proto__` and `constructor` as own keys, and class-transformer skips them, so the
+ * whitelist would let them pass silently: they are refused like any other unknown field.
+ */
+function refusePrototypeKeys(body: object): void {
+  const found = ['__proto__', 'constructor'].filter((key) => Object.prototype.hasOwnProperty.call(body, key));
+  if (found.length > 0) {
+    throw new PortalValidationException(found.map((key) => ({ code: 'CAMPO_DESCONHECIDO', field: key, message: `O campo ${key} não é permitido.` })));
+  }
+}
+
 /** The one validation pipe, XML-aware: an XML body is typed by its DTO before it is validated. */
 export class PortalValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
+    if (metadata.type === 'body' && value && typeof value === 'object') refusePrototypeKeys(value);
     if (metadata.type === 'body' && metatype && value && typeof value === 'object' && xmlBodies.has(value)) {
       const instance = plainToInstance(metatype as new () => object, value) as object;
       coerceInstance(instance);
