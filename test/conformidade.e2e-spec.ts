@@ -55,7 +55,7 @@ describe('conformance run of an endpoint (/admin/conformidade)', () => {
     // What the endpoint saw is what the portal sends: its headers, a valid payload, the secret.
     const first = hook.requests.find((request) => request.headers['event-type'] === 'dimp-registro')!;
     expect(first.headers).toMatchObject({ 'destinatario-tipo': 'UF', 'destinatario-id': 'SP', secret: 'segredo-123' });
-    expect(JSON.parse(first.body)).toMatchObject({ evento: 'REGISTRO', ufs: [{ uf: 'SP', tipoInteresse: 'IMPORTADOR' }] });
+    expect(JSON.parse(first.body)).toMatchObject({ ufs: [{ uf: 'SP', tipoInteresse: 'DESPACHO' }] });
     const ids = hook.requests.map((request) => request.headers['id-notificacao']);
     expect(ids.length - new Set(ids).size).toBe(1); // only the duplicate check repeats an id
 

@@ -29,4 +29,13 @@ describe('generated example payloads (POST /admin/eventos without a payload)', (
     expect(examplePayload('ccti-vinc-docto-saida', at)).toMatchObject({ dataHoraVinculacao: '10/03/2026 10:26:00' });
     expect(Array.isArray(examplePayload('ccti-bloq-crt', at))).toBe(true);
   });
+
+  it('names the recipients when they are Sefaz: the UFs of interest and the favoured UF', () => {
+    const registro = examplePayload('dimp-registro', at, 3, ['SP', 'MG']) as { ufs: Array<{ uf: string }> };
+    expect(registro.ufs.map((entry) => entry.uf)).toEqual(['SP', 'MG']);
+    expect(examplePayload('pcce-calculo-icms', at, 3, ['RJ'])).toMatchObject({ ufFavorecida: 'RJ' });
+    for (const event of EVENT_CATALOG.filter((candidate) => candidate.recipientType === 'UF')) {
+      expect(validatePayload(event.id, examplePayload(event.id, at, 5, ['BA'])).valid, event.id).toBe(true);
+    }
+  });
 });

@@ -30,8 +30,15 @@ class Draw extends SeededRandom {
   constructor(
     seed: number,
     readonly at: Date,
+    /** The recipients' UFs, when the event goes to Sefaz: the body names them, as a real one would. */
+    private readonly recipientUfs: readonly string[] = [],
   ) {
     super(seed);
+  }
+
+  /** UFs of interest: the recipients' when known, else two drawn. */
+  ufs(): string[] {
+    return this.recipientUfs.length > 0 ? [...this.recipientUfs] : [...new Set([this.pick(UFS), this.pick(UFS)])];
   }
 
   get year(): string {
@@ -63,7 +70,7 @@ class Draw extends SeededRandom {
 function duimpSefaz(id: string): Example {
   return (draw) => {
     const eventos = DUIMP_PAYLOAD_EVENTOS[id]!;
-    const ufs = [...new Set([draw.pick(UFS), draw.pick(UFS)])];
+    const ufs = draw.ufs();
     return {
       numero: draw.duimp(),
       versao: draw.int(1, 3),
@@ -77,7 +84,7 @@ const pcce: Example = (draw) => ({
   numeroDeclaracao: draw.duimp(),
   versaoDeclaracao: String(draw.int(1, 3)),
   tipoSolicitacao: draw.pick(TIPOS_SOLICITACAO_ICMS),
-  ufFavorecida: draw.pick(UFS),
+  ufFavorecida: draw.ufs()[0],
 });
 
 const anexacao: Example = (draw) => ({
@@ -200,11 +207,14 @@ const LPCO_EXTRAS: Record<string, string> = {
   'talp-falha-pagamento': 'mensagem',
 };
 
-/** A valid example body of `evento` at the simulated time `at`; the same seed gives the same body. */
-export function examplePayload(evento: string, at: Date, seed = 1): EventPayload {
+/**
+ * A valid example body of `evento` at the simulated time `at`; the same seed gives the same body. For an
+ * event to Sefaz, `recipientUfs` are the UFs the body names as interested (or favoured).
+ */
+export function examplePayload(evento: string, at: Date, seed = 1, recipientUfs: readonly string[] = []): EventPayload {
   const event = findCatalogEvent(evento);
   if (!event) throw new Error(`Unknown catalogue event ${evento}`);
   const example = EXAMPLES[evento] ?? (event.sistema === 'TA-LPCO' ? lpco(LPCO_EXTRAS[evento]) : undefined);
   if (!example) throw new Error(`No example for ${evento}`);
-  return stampPayload(evento, example(new Draw(seed, at)), at);
+  return stampPayload(evento, example(new Draw(seed, at, recipientUfs)), at);
 }

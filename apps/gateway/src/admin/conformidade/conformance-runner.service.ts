@@ -7,6 +7,7 @@ import { simNow } from '#clock';
 import { type FieldError, HostResolver, PortalException, PortalValidationException } from '#common';
 import { AppConfig } from '#config';
 import { ConformanceRun, Interveniente, Subscription } from '#database';
+import { examplePayload } from '#domain';
 import { endpointFormRefusal, receiverTrust, WebhookClient } from '#notifications';
 import { type Check, runVerdict } from './check.js';
 import { duplicateCheck, eventChecks, only200Check, type Sample, secretCheck, type Send } from './checks/delivery.checks.js';
@@ -14,7 +15,6 @@ import { DEFAULT_LOAD, loadCheck, type LoadSettings } from './checks/load.check.
 import { networkCheck } from './checks/network.check.js';
 import { tlsCheck } from './checks/tls.check.js';
 import type { IniciarConformidadeDto } from './conformidade.dto.js';
-import { examplePayload } from './example-payload.js';
 
 interface RunTarget {
   endpoint: URL;
@@ -23,7 +23,6 @@ interface RunTarget {
   secret: string | null;
   samples: Sample[];
   /** Events whose example payload could not be built from their schema. */
-  unbuildable: string[];
   perfil: 'local' | 'portal';
   load: LoadSettings;
 }
@@ -127,15 +126,6 @@ export class ConformanceRunner implements OnModuleInit, OnModuleDestroy {
     const send = this.sender(target);
     const delivered = await eventChecks(target.samples, send, this.config.DELIVERY_TIMEOUT_MS);
     checks.push(...delivered.checks);
-    for (const evento of target.unbuildable) {
-      checks.push({
-        id: `evento:${evento}`,
-        veredito: 'AVISO',
-        motivo: 'not sent: no example payload could be built from its schema',
-        regra: 'Every catalogue event the interveniente may receive.',
-        evidencias: [],
-      });
-    }
     checks.push(only200Check(target.samples, delivered.responses));
     checks.push(await duplicateCheck(target.samples[0], send));
     checks.push(await secretCheck(target.samples[0], send, target.secret));
@@ -193,25 +183,19 @@ export class ConformanceRunner implements OnModuleInit, OnModuleDestroy {
     if (errors.length) throw new PortalValidationException(errors);
 
     const now = await simNow(this.dataSource);
-    const samples: Sample[] = [];
-    const unbuildable: string[] = [];
-    chosen.forEach((evento, index) => {
+    // The catalogue's own seeded example bodies, the same ones `POST /admin/eventos` sends.
+    const samples: Sample[] = chosen.map((evento, index) => {
       const event = findCatalogEvent(evento)!;
       const destinatarioId = recipientId(interveniente, event.recipientType);
-      const payload = examplePayload(event, destinatarioId, now, index + 1);
-      if (payload) samples.push({ evento, destinatarioTipo: event.recipientType, destinatarioId, payload });
-      else unbuildable.push(evento);
+      const payload = examplePayload(evento, now, index + 1, event.recipientType === 'UF' ? [destinatarioId] : []);
+      return { evento, destinatarioTipo: event.recipientType, destinatarioId, payload };
     });
-    if (samples.length === 0) {
-      throw new PortalValidationException([{ code: 'EVENTOS_SEM_EXEMPLO', field: 'eventos', message: 'Nenhum dos eventos tem um payload de exemplo.' }]);
-    }
     return {
       endpoint: new URL(endpoint),
       interveniente,
       subscriptionId: subscription?.id ?? null,
       secret: dto.chaveSecreta ?? subscription?.secret ?? null,
       samples,
-      unbuildable,
       perfil: dto.perfil ?? this.config.ENDPOINT_POLICY,
       load: dto.carga ?? DEFAULT_LOAD,
     };

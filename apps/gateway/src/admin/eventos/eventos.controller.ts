@@ -71,7 +71,7 @@ export class EventosController {
       throw refuse('DESTINATARIO_INCOMPATIVEL', `destinatarios.${wrong}.tipo`, `O evento ${event.id} é destinado a ${event.recipientType}.`);
     }
     const at = wholeSecond(await this.clock.now());
-    const payload = dto.payload === undefined ? examplePayload(event.id, at, dto.seed) : stampPayload(event.id, dto.payload, at);
+    const payload = dto.payload === undefined ? examplePayload(event.id, at, dto.seed, event.recipientType === 'UF' ? dto.destinatarios.map((recipient) => recipient.id) : []) : stampPayload(event.id, dto.payload, at);
     if (dto.validarPayload !== false) {
       const check = validatePayload(event.id, payload);
       if (!check.valid) throw refuse('PAYLOAD_INVALIDO', check.field!, `Payload fora do schema de ${event.id}: ${check.errors.join('; ')}`);

@@ -1,3 +1,4 @@
+import type { EventPayload } from '#catalog';
 import type { WebhookResponse } from '#notifications';
 import { type Check, type Evidencia, excerpt } from '../check.js';
 
@@ -6,7 +7,7 @@ export interface Sample {
   evento: string;
   destinatarioTipo: string;
   destinatarioId: string;
-  payload: Record<string, unknown>;
+  payload: EventPayload;
 }
 
 export type Send = (sample: Sample, options?: { idNotificacao?: string; secret?: string | null }) => Promise<WebhookResponse & { idNotificacao: string }>;
