@@ -51,7 +51,8 @@ describe('logs keep secrets out', () => {
     await pollUntil(
       () => fetch(`${adminUrl}/health`).then((response) => response.status, () => 0),
       (status) => status === 200,
-      { what: 'the child simulator to answer /health' },
+      // A whole process boots here (migrations, CA, three listeners): slow on a loaded machine.
+      { what: 'the child simulator to answer /health', timeoutMs: 60_000 },
     );
   });
   afterAll(async () => {
