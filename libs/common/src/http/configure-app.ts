@@ -14,9 +14,9 @@ export const BODY_LIMIT = '1mb';
 /**
  * What every HTTP app of the simulator applies: the one validation pipe, the one error body, the body
  * size cap, JSON and XML in and out (SPEC §5, §8), pino. `main.ts` and the e2e tests both call it, so tests run what production runs.
- * Create the app with `{ bodyParser: false, bufferLogs: true }`.
+ * Create the app with `{ bodyParser: false, bufferLogs: true }`. `shutdownHooks: false` leaves signals to the caller.
  */
-export function configureApp(app: INestApplication): INestApplication {
+export function configureApp(app: INestApplication, { shutdownHooks = true } = {}): INestApplication {
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
@@ -34,6 +34,7 @@ export function configureApp(app: INestApplication): INestApplication {
     }),
   );
   app.useGlobalFilters(new PortalExceptionFilter());
-  app.enableShutdownHooks();
+  // A process that orders its own shutdown (the gateway: listeners before Redis and PostgreSQL) opts out.
+  if (shutdownHooks) app.enableShutdownHooks();
   return app;
 }
