@@ -30,3 +30,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** Values PostgreSQL cannot even represent (a NUL byte, text where a uuid goes): the client's input, not our fault. */
+const UNREPRESENTABLE_INPUT = new Set(['22021', '22P02', '22P05']);
+
+export function isUnrepresentableInput(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  return UNREPRESENTABLE_INPUT.has((error.driverError as { code?: string }).code ?? '');
+}

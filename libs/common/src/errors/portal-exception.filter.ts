@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isDatabaseUnavailable } from '../database/postgres-errors.js';
+import { isDatabaseUnavailable, isUnrepresentableInput } from '../database/postgres-errors.js';
 import { prefersXml, sendXml } from '../http/xml/xml-negotiation.js';
 import { PortalException, PortalValidationException } from './portal.exception.js';
 
@@ -59,6 +59,10 @@ export class PortalExceptionFilter implements ExceptionFilter {
       this.logger.warn({ tag, path: request.url, err: exception }, 'database unavailable');
       if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       send(503, { status: 503, message: 'Serviço temporariamente indisponível: banco de dados inacessível. Tente novamente.', tag, code: genericCode(503) });
+      return;
+    }
+    if (status === 500 && isUnrepresentableInput(exception)) {
+      send(400, { status: 400, message: 'Valor inválido na requisição (caractere ou formato não representável).', tag, code: genericCode(400) });
       return;
     }
     if (status >= 500) {

@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { PortalExceptionFilter } from '../errors/portal-exception.filter.js';
 import { PortalValidationException } from '../errors/portal.exception.js';
 import { toFieldErrors } from '../errors/validation.js';
-import { refuseDeepBodies } from './body-depth.js';
+import { refuseHostileBodies } from './body-guard.js';
 import { parseXmlBody, PortalValidationPipe } from './xml/xml-body.js';
 import { XML_TYPES, XmlResponseInterceptor } from './xml/xml-negotiation.js';
 
@@ -23,7 +23,7 @@ export function configureApp(app: INestApplication, { shutdownHooks = true } = {
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.useBodyParser('text', { limit: BODY_LIMIT, type: XML_TYPES });
   express.use(parseXmlBody);
-  express.use(refuseDeepBodies);
+  express.use(refuseHostileBodies);
   app.useGlobalInterceptors(new XmlResponseInterceptor(app.get(Reflector)));
   app.useGlobalPipes(
     new PortalValidationPipe({

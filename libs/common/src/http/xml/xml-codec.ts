@@ -1,4 +1,4 @@
-import { MAX_BODY_DEPTH } from '../body-depth.js';
+import { MAX_BODY_DEPTH } from '../body-guard.js';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** Why an XML document was refused, in the portal's words. */
