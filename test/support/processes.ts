@@ -1,38 +1,25 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import { TEST_ENV } from './test-env.js';
 
+export { freePort } from '../../bench/processes.js';
+
 const WORKER_MAIN = 'dist/apps/worker/src/main.js';
-
-/** A real worker process built from dist/ (`npm test` builds first), to be killed like in production. */
-export function spawnWorker(overrides: Record<string, string> = {}): ChildProcess {
-  if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: run \`npm run build\` first`);
-  return spawn(process.execPath, [WORKER_MAIN], {
-    env: { ...process.env, ...TEST_ENV, ...overrides },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
 const GATEWAY_MAIN = 'dist/apps/gateway/src/main.js';
 
-/** A real gateway process built from dist/, on the given ports, to be signalled like in production. */
-export function spawnGateway(overrides: Record<string, string> = {}): ChildProcess {
-  if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: run \`npm run build\` first`);
-  return spawn(process.execPath, [GATEWAY_MAIN], {
+/** A real process built from dist/ (`npm test` builds first), to be signalled and killed like in production. */
+function spawnFromDist(main: string, overrides: Record<string, string>): ChildProcess {
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first`);
+  return spawn(process.execPath, [main], {
     env: { ...process.env, ...TEST_ENV, ...overrides },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
-/** A loopback port free right now (the OS picks it; the caller binds it next). */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export const spawnWorker = (overrides: Record<string, string> = {}) => spawnFromDist(WORKER_MAIN, overrides);
+
+/** A gateway on the ports `overrides` give (ADMIN_PORT, PORTAL_PORT). */
+export const spawnGateway = (overrides: Record<string, string> = {}) => spawnFromDist(GATEWAY_MAIN, overrides);
 
 export function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
