@@ -100,6 +100,7 @@ describe('notification delivery (SPEC §7)', () => {
     expect(attempt.causa).toBe('TIMEOUT');
     expect(attempt.duracaoMs).toBeGreaterThanOrEqual(3_400);
     expect(attempt.duracaoMs).toBeLessThan(4_500);
+    expect(attempt.esperaFilaMs).toEqual(expect.any(Number));
   });
 
   it('connection refused is recorded as ECONNREFUSED', async () => {

@@ -52,6 +52,34 @@ describe('endpoint policy: the portal profile', () => {
     expect((await sp.call('GET', BASE)).body).toEqual([]);
   });
 
+  it('judges IPv4-mapped and NAT64 IPv6 literals by the IPv4 address they reach', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['https://[::ffff:127.0.0.1]/x', /loopback/],
+      ['https://[::ffff:7f00:1]/x', /loopback/],
+      ['https://[::ffff:a9fe:a9fe]/x', /metadados/],
+      ['https://[0:0:0:0:0:ffff:10.0.0.1]/x', /privado/],
+      ['https://[64:ff9b::7f00:1]/x', /loopback/],
+    ];
+    for (const [endpoint, message] of cases) {
+      const response = await subscribe(endpoint);
+      expect(response.status, endpoint).toBe(422);
+      expect(response.body.errors, endpoint).toEqual([{ code: 'ENDPOINT_ENDERECO_NAO_PUBLICO', field: 'endpoint', message: expect.stringMatching(message) }]);
+    }
+    expect((await sp.call('GET', BASE)).body).toEqual([]);
+  });
+
+  it('refuses at send time an endpoint that is an IPv4-mapped loopback literal', async () => {
+    const created = await subscribe('https://sefaz.exemplo.gov.br/hook');
+    expect(created.status, created.text).toBe(200);
+    // A row written before the subscription check knew mapped forms.
+    await sim.dataSource.query(`UPDATE subscription SET endpoint = 'https://[::ffff:7f00:1]/hook' WHERE id = $1`, [created.body.id]);
+    const emitted = await emitDuimpEvent(sim, ['SP']);
+    const { id } = await waitAttempts(emitted.body.notificacoes[0].id, 1);
+    const [attempt] = (await notification(id)).tentativasRealizadas;
+    expect(attempt).toMatchObject({ causa: 'ENDPOINT_ENDERECO_NAO_PUBLICO', httpStatus: null });
+    expect(attempt.detalhe).toMatch(/loopback/);
+  });
+
   it('accepts a public name on 443, and refuses at send time once the name resolves to loopback', async () => {
     const created = await subscribe('https://sefaz.exemplo.gov.br/hook');
     expect(created.status, created.text).toBe(200);

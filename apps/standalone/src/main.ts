@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { exitOnConfigError } from '#config';
-import { expectListeners } from '#runtime';
+import { expectListeners, onTermination } from '#runtime';
 import { startGateway } from '../../gateway/src/main.js';
 import { startWorker } from '../../worker/src/main.js';
 
@@ -8,6 +8,8 @@ import { startWorker } from '../../worker/src/main.js';
 await exitOnConfigError(async () => {
   // /health is up only once all three accept connections.
   expectListeners('admin', 'portal', 'worker');
-  await startGateway();
-  await startWorker();
+  const gateway = await startGateway();
+  const worker = await startWorker({}, { shutdownHooks: false });
+  // The gateway's listeners and requests first, then the worker, then the gateway's Redis and PostgreSQL.
+  onTermination(() => gateway.close().then(() => worker.close()));
 });

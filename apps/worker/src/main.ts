@@ -6,10 +6,10 @@ import { expectListeners, listenerReady } from '#runtime';
 import { WorkerModule } from './worker.module.js';
 
 /** Delivery workers and the reconciler; /health and /metrics on WORKER_PORT. */
-export async function startWorker(env: Record<string, string> = {}) {
+export async function startWorker(env: Record<string, string> = {}, { shutdownHooks = true } = {}) {
   expectListeners('worker');
   const app = await NestFactory.create(WorkerModule.register(env), { bodyParser: false, bufferLogs: true, abortOnError: false });
-  configureApp(app);
+  configureApp(app, { shutdownHooks });
   const config = app.get(AppConfig);
   await app.listen(config.WORKER_PORT, config.HOST);
   listenerReady('worker');

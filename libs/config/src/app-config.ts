@@ -160,6 +160,12 @@ export class AppConfig {
   @Min(500)
   QUEUE_LOCK_DURATION_MS: number = 30_000;
 
+  /** On SIGTERM the gateway stops accepting at once; requests in flight get this long to finish before their connections are cut. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_DEADLINE_MS: number = 10_000;
+
   /** Names in the portal's TLS server certificate besides localhost and 127.0.0.1. */
   @Transform(toList)
   @IsString({ each: true })

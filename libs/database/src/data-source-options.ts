@@ -12,6 +12,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // The schema comes from migrations only.
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: 10 },
+    // A PostgreSQL that does not answer fails the request (503) instead of holding it forever.
+    extra: { max: 10, connectionTimeoutMillis: 5_000 },
   };
 }

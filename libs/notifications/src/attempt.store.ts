@@ -11,8 +11,11 @@ export interface AttemptOutcome {
   cause: string;
   detail: string | null;
   responseBody: string | null;
+  /** The receiver's time: from the request getting its socket to the end of the response. */
   durationMs: number;
-  /** Real time the request started. */
+  /** Time spent waiting for a free socket to the endpoint before that: the simulator's own, never a timeout. */
+  queueMs: number;
+  /** Real time the request went out. */
   startedAt: Date;
 }
 
@@ -48,14 +51,14 @@ const RECORD_ATTEMPTS = `WITH sim AS (
    ), input AS (
      SELECT nextval('delivery_attempt_id_seq'::regclass) AS attempt_id, v.*
        FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[], $4::int[], $5::varchar[], $6::varchar[], $7::smallint[],
-                   $8::varchar[], $9::text[], $10::text[], $11::boolean[], $12::int[])
+                   $8::varchar[], $9::text[], $10::text[], $11::boolean[], $12::int[], $15::int[])
             WITH ORDINALITY AS v(notification_id, attempt, started_at, duration_ms, endpoint, source_address, http_status,
-                                 cause, detail, response_body, ok, subscription_id, ord)
+                                 cause, detail, response_body, ok, subscription_id, queue_ms, ord)
    ), attempts AS (
      INSERT INTO delivery_attempt
-       (id, notification_id, number, started_at, duration_ms, endpoint, source_address, http_status, cause, detail, response_body)
+       (id, notification_id, number, started_at, duration_ms, queue_ms, endpoint, source_address, http_status, cause, detail, response_body)
      SELECT i.attempt_id, i.notification_id, i.attempt, i.started_at + s.offset_ms * interval '1 millisecond', i.duration_ms,
-            i.endpoint, i.source_address, i.http_status, i.cause, i.detail, i.response_body
+            i.queue_ms, i.endpoint, i.source_address, i.http_status, i.cause, i.detail, i.response_body
        FROM input i CROSS JOIN sim s
    ), failed AS (
      -- The last attempt makes the notification final FALHA; earlier ones schedule the next one.
@@ -119,6 +122,7 @@ export async function recordAttempts(manager: Queryable, records: AttemptRecord[
     records.map((r) => r.subscriptionId),
     rule.maxAttempts,
     rule.retryDelayMs,
+    records.map((r) => r.response.queueMs),
   ]);
   // One receipt per notification, even if a repeated attempt brought two 200s in this batch.
   const seen = new Set<string>();

@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTERS } from '#common';
 import { findCatalogEvent, type IntervenienteTipo, subscriberTipo } from '#catalog';
 
 export const ENDPOINT_MAX_LENGTH = 500;
@@ -18,6 +19,8 @@ export interface SubscriptionRefusal {
  */
 export function endpointFormRefusal(endpoint: string, profile: EndpointProfile, field = 'endpoint'): SubscriptionRefusal | null {
   const refuse = (code: string, message: string) => ({ code, field, message });
+  // The URL parser silently drops CR, LF and TAB: judge the text as stored and sent.
+  if (CONTROL_CHARACTERS.test(endpoint)) return refuse('ENDPOINT_CARACTERE_CONTROLE', 'O endpoint não pode conter caracteres de controle (CR, LF, TAB...).');
   if (endpoint.length > ENDPOINT_MAX_LENGTH) return refuse('ENDPOINT_TAMANHO', `O endpoint deve ter no máximo ${ENDPOINT_MAX_LENGTH} caracteres.`);
   let url: URL;
   try {

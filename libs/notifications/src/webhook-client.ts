@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
@@ -28,6 +29,8 @@ export interface WebhookClientOptions {
   dnsServers?: readonly string[];
   /** The `portal` endpoint profile: connect to public addresses only, judged on the address actually dialled. */
   publicAddressesOnly?: boolean;
+  /** Concurrent connections per endpoint origin and source address; requests beyond wait for a free one. */
+  maxSocketsPerOrigin?: number;
 }
 
 /**
@@ -65,13 +68,19 @@ export class WebhookClient {
   }
 
   async send(request: WebhookRequest): Promise<WebhookResponse> {
-    const startedAt = new Date();
-    const started = performance.now();
-    const finish = (result: Omit<WebhookResponse, 'durationMs' | 'startedAt'>): WebhookResponse => ({
-      ...result,
-      durationMs: Math.round(performance.now() - started),
-      startedAt,
-    });
+    const queuedAt = performance.now();
+    // The receiver's time starts when the request has its socket: waiting for a free one is ours.
+    let sentAt: number | undefined;
+    let startedAt: Date | undefined;
+    const finish = (result: Omit<WebhookResponse, 'durationMs' | 'startedAt' | 'queueMs'>): WebhookResponse => {
+      const now = performance.now();
+      return {
+        ...result,
+        durationMs: Math.round(now - (sentAt ?? now)),
+        queueMs: Math.round((sentAt ?? now) - queuedAt),
+        startedAt: startedAt ?? new Date(),
+      };
+    };
 
     let url: URL;
     try {
@@ -90,15 +99,27 @@ export class WebhookClient {
       return finish({ ok: false, httpStatus: null, cause: NON_PUBLIC_CAUSE, detail: message, responseBody: null });
     }
 
-    // The whole exchange, status line and captured body, fits in the portal's processing budget.
+    // The whole exchange, status line and captured body, fits in the portal's processing budget, counted
+    // from the moment the request has a socket (connecting included, queueing for one excluded).
     // A timer cleared at the end, not AbortSignal.timeout(): that one keeps the signal, its listeners and
     // so the whole exchange alive for the full budget after the response, thousands of them under load.
     const controller = new AbortController();
     const budget = controller.signal;
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
+    const startBudget = () => {
+      if (sentAt !== undefined) return;
+      sentAt = performance.now();
+      startedAt = new Date();
+      timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    };
+    const transport = {
+      request: (options: https.RequestOptions, callback: (response: IncomingMessage) => void): ClientRequest =>
+        https.request(options, callback).once('socket', startBudget),
+    };
     try {
       const response = await axios.post<Readable>(url.toString(), request.body, {
         httpsAgent: this.agentFor(url, request.sourceAddress),
+        transport,
         headers: request.headers,
         signal: budget,
         maxRedirects: 0,
@@ -136,7 +157,7 @@ export class WebhookClient {
     if (!agent) {
       agent = new https.Agent({
         keepAlive: true,
-        maxSockets: 64,
+        maxSockets: this.options.maxSocketsPerOrigin ?? 64,
         localAddress: sourceAddress,
         secureContext: this.secureContext,
         minVersion: 'TLSv1.2',

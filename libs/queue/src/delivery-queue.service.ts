@@ -2,21 +2,27 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '#config';
 import { DELIVER_JOB_OPTIONS, deliverJobId, type DeliverJobData, JobName, QueueName } from './queue.constants.js';
-import { redisConnection } from './redis-options.js';
+import { producerConnection } from './redis-options.js';
+
+/** Longest a committed request waits for its jobs to reach Redis before answering anyway. */
+export const ENQUEUE_WAIT_MS = 1_000;
+/** Enqueues still unanswered past which new ones are left to the reconciler: nothing piles up in memory. */
+export const MAX_PENDING_ENQUEUES = 32;
 
 /** The outbox's way into Redis: PostgreSQL decides what is due, the queue only carries it. */
 @Injectable()
 export class DeliveryQueue implements OnModuleDestroy {
   readonly queue: Queue<DeliverJobData>;
   readonly slowQueue: Queue<DeliverJobData>;
+  private pendingEnqueues = 0;
 
   constructor(config: AppConfig) {
     this.queue = new Queue(QueueName.Delivery, {
-      connection: redisConnection(config.REDIS_URL),
+      connection: producerConnection(config.REDIS_URL),
       prefix: config.QUEUE_PREFIX,
     });
     this.slowQueue = new Queue(QueueName.DeliverySlow, {
-      connection: redisConnection(config.REDIS_URL),
+      connection: producerConnection(config.REDIS_URL),
       prefix: config.QUEUE_PREFIX,
     });
   }
@@ -24,6 +30,28 @@ export class DeliveryQueue implements OnModuleDestroy {
   async enqueue(jobs: DeliverJobData[], queue: Queue<DeliverJobData> = this.queue): Promise<void> {
     if (jobs.length === 0) return;
     await queue.addBulk(jobs.map((data) => ({ name: JobName.Deliver, data, opts: { ...DELIVER_JOB_OPTIONS, jobId: deliverJobId(data) } })));
+  }
+
+  /**
+   * Enqueues jobs whose notifications are already committed, waiting at most `ENQUEUE_WAIT_MS`: true once
+   * Redis has them, false when it is away, slow or already behind (the reconciler enqueues them later).
+   */
+  async enqueueCommitted(jobs: DeliverJobData[]): Promise<boolean> {
+    if (jobs.length === 0) return true;
+    if (this.pendingEnqueues >= MAX_PENDING_ENQUEUES) return false;
+    this.pendingEnqueues += 1;
+    const added = this.enqueue(jobs).then(
+      () => true,
+      () => false,
+    );
+    void added.finally(() => (this.pendingEnqueues -= 1));
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ENQUEUE_WAIT_MS)));
+    try {
+      return await Promise.race([added, gaveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Moves an attempt to the slow lane; idempotent like `enqueue`. */

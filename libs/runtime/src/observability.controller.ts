@@ -6,6 +6,20 @@ import { Public } from '#common';
 import { listenersPending } from './listeners.js';
 import { metricsRegistry } from './metrics.js';
 
+/** Each dependency must answer within this, so /health itself answers within a second during an outage. */
+export const HEALTH_PROBE_TIMEOUT_MS = 800;
+
+/** `up` when `probe` settles well within the deadline, else `down`; never waits longer than the deadline. */
+function probeWithin(probe: () => Promise<unknown>, timeoutMs: number): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'down'>((resolve) => (timer = setTimeout(() => resolve('down'), timeoutMs)));
+  const answered = probe().then(
+    () => 'up' as const,
+    () => 'down' as const,
+  );
+  return Promise.race([answered, late]).finally(() => clearTimeout(timer));
+}
+
 @Controller()
 export class ObservabilityController {
   constructor(
@@ -17,17 +31,13 @@ export class ObservabilityController {
   @Public()
   @Get('health')
   async health(@Res() response: Response): Promise<void> {
-    const check = async (probe: () => Promise<unknown>) =>
-      probe().then(
-        () => 'up' as const,
-        () => 'down' as const,
-      );
     const [postgres, redis] = await Promise.all([
-      check(() => this.dataSource.query('SELECT 1')),
-      check(() => this.deliveryQueue.depth()),
+      probeWithin(() => this.dataSource.query('SELECT 1'), HEALTH_PROBE_TIMEOUT_MS),
+      probeWithin(() => this.deliveryQueue.depth(), HEALTH_PROBE_TIMEOUT_MS),
     ]);
     const pending = listenersPending();
     const status = postgres === 'up' && redis === 'up' && pending.length === 0 ? 'up' : 'down';
+    if (status === 'down') response.setHeader('Retry-After', '5');
     response.status(status === 'up' ? 200 : 503).json({ status, postgres, redis, ...(pending.length > 0 ? { aguardandoPortas: pending } : {}) });
   }
 

@@ -6,7 +6,7 @@ import { AppConfig } from '#config';
 import { IS_PUBLIC } from '#common';
 import { adminError } from './admin-error.js';
 
-/** The admin API answers only to `Authorization: Bearer <ADMIN_TOKEN>`. */
+/** The admin API answers only to `Authorization: Bearer <ADMIN_TOKEN>` (scheme in any case). */
 @Injectable()
 export class AdminTokenGuard implements CanActivate {
   private readonly expected: Buffer;
@@ -15,12 +15,14 @@ export class AdminTokenGuard implements CanActivate {
     private readonly reflector: Reflector,
     config: AppConfig,
   ) {
-    this.expected = Buffer.from(`Bearer ${config.ADMIN_TOKEN}`);
+    this.expected = Buffer.from(config.ADMIN_TOKEN);
   }
 
   canActivate(context: ExecutionContext): boolean {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const given = Buffer.from(context.switchToHttp().getRequest<Request>().headers.authorization ?? '');
+    // The scheme is case-insensitive (RFC 9110 §11.1): `bearer`, `BEARER` and `Bearer` all name it.
+    const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
+    const given = Buffer.from(/^bearer +(.*)$/i.exec(header)?.[1] ?? '');
     if (given.length === this.expected.length && timingSafeEqual(given, this.expected)) return true;
     throw adminError(401, 'Token de administração ausente ou inválido.');
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable, isUnrepresentableInput } from '../database/postgres-errors.js';
 import { prefersXml, sendXml } from '../http/xml/xml-negotiation.js';
 import { PortalException, PortalValidationException } from './portal.exception.js';
 
@@ -21,6 +22,9 @@ const GENERIC_MESSAGES: Record<number, string> = {
   413: 'Corpo da requisição excede o tamanho permitido.',
   415: 'Tipo de conteúdo não suportado.',
 };
+
+/** Seconds a client is told to wait when PostgreSQL is unreachable: about one restart. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** The one error body of the simulator: never a stack, a 500 carries a tag to find it in the logs. */
 @Catch()
@@ -60,6 +64,17 @@ export class PortalExceptionFilter implements ExceptionFilter {
         : typeof bodyError.status === 'number' && bodyError.expose
           ? bodyError.status
           : 500;
+    // An outage is not the simulator's bug: tell the client to come back, as /health does.
+    if (status === 500 && isDatabaseUnavailable(exception)) {
+      this.logger.warn({ tag, path: request.url, err: exception }, 'database unavailable');
+      if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      send(503, { status: 503, message: 'Serviço temporariamente indisponível: banco de dados inacessível. Tente novamente.', tag, code: this.genericCode(503) });
+      return;
+    }
+    if (status === 500 && isUnrepresentableInput(exception)) {
+      send(400, { status: 400, message: 'Valor inválido na requisição (caractere ou formato não representável).', tag, code: this.genericCode(400) });
+      return;
+    }
     if (status >= 500) {
       this.logger.error({ err: exception, tag, path: request.url }, 'Unhandled error');
       send(status, { status, message: 'Erro interno do simulador.', tag, code: this.genericCode(status) });

@@ -1,47 +1,67 @@
 import dns from 'node:dns';
 import net from 'node:net';
+import ipaddr from 'ipaddr.js';
 
-/** Ranges the real portal never calls: only public addresses receive notifications. */
-const NON_PUBLIC: ReadonlyArray<[range: string, prefix: number, family: 'ipv4' | 'ipv6', kind: string]> = [
-  ['0.0.0.0', 8, 'ipv4', 'não especificado'],
-  ['10.0.0.0', 8, 'ipv4', 'privado'],
-  ['100.64.0.0', 10, 'ipv4', 'compartilhado (CGNAT)'],
-  ['127.0.0.0', 8, 'ipv4', 'loopback'],
-  ['169.254.169.254', 32, 'ipv4', 'metadados de nuvem'],
-  ['169.254.0.0', 16, 'ipv4', 'link-local'],
-  ['172.16.0.0', 12, 'ipv4', 'privado'],
-  ['192.0.0.0', 24, 'ipv4', 'reservado'],
-  ['192.0.2.0', 24, 'ipv4', 'documentação'],
-  ['192.168.0.0', 16, 'ipv4', 'privado'],
-  ['198.18.0.0', 15, 'ipv4', 'reservado'],
-  ['198.51.100.0', 24, 'ipv4', 'documentação'],
-  ['203.0.113.0', 24, 'ipv4', 'documentação'],
-  ['224.0.0.0', 4, 'ipv4', 'multicast'],
-  ['240.0.0.0', 4, 'ipv4', 'reservado'],
-  ['::', 128, 'ipv6', 'não especificado'],
-  ['::1', 128, 'ipv6', 'loopback'],
-  ['fd00:ec2::254', 128, 'ipv6', 'metadados de nuvem'],
-  ['fc00::', 7, 'ipv6', 'privado'],
-  ['fe80::', 10, 'ipv6', 'link-local'],
-  ['ff00::', 8, 'ipv6', 'multicast'],
-  ['2001:db8::', 32, 'ipv6', 'documentação'],
-];
+/** Portuguese names of the special-purpose ranges ipaddr.js knows; anything not `unicast` is never called. */
+const RANGE_NAMES: Record<string, string> = {
+  unspecified: 'não especificado',
+  broadcast: 'broadcast',
+  loopback: 'loopback',
+  private: 'privado',
+  uniqueLocal: 'privado',
+  linkLocal: 'link-local',
+  multicast: 'multicast',
+  carrierGradeNat: 'compartilhado (CGNAT)',
+  reserved: 'reservado',
+};
 
-const RANGES = NON_PUBLIC.map(([range, prefix, family, kind]) => {
-  const list = new net.BlockList();
-  list.addSubnet(range, prefix, family);
-  return { list, family, kind };
-});
+/** Cloud metadata services: named apart so the refusal says what the address really is. */
+const METADATA = [ipaddr.parse('169.254.169.254'), ipaddr.parse('fd00:ec2::254')];
 
-const IPV4_IN_IPV6 = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i;
+/** IPv6 forms that carry an IPv4 address: the connection reaches (or is translated to) that address. */
+const NAT64_LOCAL = ipaddr.parseCIDR('64:ff9b:1::/48');
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
 
-/** The kind of non-public range `address` falls in (`loopback`, `privado`...), or null when it is public. */
+/** The IPv4 address an IPv6 address stands for (mapped, translated, NAT64, 6to4), or null. */
+function embeddedIpv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const bytes = address.toByteArray();
+  switch (address.range()) {
+    case 'ipv4Mapped':
+    case 'rfc6145':
+    case 'rfc6052':
+      return new ipaddr.IPv4(bytes.slice(12, 16));
+    case '6to4':
+      return new ipaddr.IPv4(bytes.slice(2, 6));
+    case 'unicast':
+      // `::` and `::1` have ranges of their own; the rest of ::/96 is the obsolete IPv4-compatible form.
+      if (address.match(NAT64_LOCAL) || address.match(IPV4_COMPATIBLE)) return new ipaddr.IPv4(bytes.slice(12, 16));
+      return null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The kind of non-public range `address` falls in (`loopback`, `privado`...), or null when it is public.
+ * An address is judged by what it reaches: `::ffff:7f00:1`, `64:ff9b::7f00:1` and `2002:7f00:1::` are loopback.
+ * Text that is not an address is never public.
+ */
 export function nonPublicRange(address: string): string | null {
-  // An IPv4 address written as IPv6 (mapped or NAT64) is judged as the IPv4 address it reaches.
-  const embedded = IPV4_IN_IPV6.exec(address)?.[1];
-  const ip = embedded ?? address;
-  const family = net.isIPv4(ip) ? 'ipv4' : 'ipv6';
-  return RANGES.find((range) => range.family === family && range.list.check(ip, family))?.kind ?? null;
+  const text = address.replace(/^\[|\]$/g, '');
+  if (!ipaddr.isValid(text)) return 'inválido';
+  let parsed = ipaddr.parse(text);
+  if (parsed.kind() === 'ipv6') {
+    const ipv6 = parsed as ipaddr.IPv6;
+    if (ipv6.zoneId) return 'link-local';
+    const embedded = embeddedIpv4(ipv6);
+    if (embedded) parsed = embedded;
+  }
+  if (METADATA.some((metadata) => metadata.kind() === parsed.kind() && metadata.toNormalizedString() === parsed.toNormalizedString())) {
+    return 'metadados de nuvem';
+  }
+  const range = parsed.range();
+  if (range === 'unicast') return null;
+  return RANGE_NAMES[range] ?? `reservado (${range})`;
 }
 
 export interface ResolvedAddress {

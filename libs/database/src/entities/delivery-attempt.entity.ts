@@ -18,8 +18,13 @@ export class DeliveryAttempt {
   @Column({ name: 'started_at', type: 'timestamptz' })
   startedAt: Date;
 
+  /** The receiver's time, from the request getting its socket; the 3.5 s budget applies to it alone. */
   @Column({ name: 'duration_ms', type: 'integer' })
   durationMs: number;
+
+  /** Time the attempt waited for a free socket to its endpoint before that (the simulator's own congestion). */
+  @Column({ name: 'queue_ms', type: 'integer', default: 0 })
+  queueMs: number;
 
   @Column({ type: 'varchar', length: 500 })
   endpoint: string;

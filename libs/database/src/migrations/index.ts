@@ -3,6 +3,7 @@ import { PortalAuth1764300100000 } from './1764300100000-portal-auth.js';
 import { ReceiptCommittedAt1764300200000 } from './1764300200000-receipt-committed-at.js';
 import { BusinessDomain1764300500000 } from './1764300500000-business-domain.js';
 import { PrivateParties1764301300000 } from './1764301300000-private-parties.js';
+import { AttemptQueueTime1764301600000 } from './1764301600000-attempt-queue-time.js';
 import { PlatformBehaviours1764301500000 } from './1764301500000-platform-behaviours.js';
 import { ConformanceRuns1764301700000 } from './1764301700000-conformance-runs.js';
 
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   BusinessDomain1764300500000,
   PrivateParties1764301300000,
   PlatformBehaviours1764301500000,
+  AttemptQueueTime1764301600000,
   ConformanceRuns1764301700000,
 ];

@@ -58,7 +58,7 @@ export class NotificationsService {
     if (!row) throw adminError(404, 'Notificação não encontrada.');
     const [event] = await this.dataSource.query('SELECT payload FROM event WHERE id = $1', [row.event_id]);
     const attempts = await this.dataSource.query(
-      `SELECT number AS numero, started_at AS inicio, duration_ms AS "duracaoMs", endpoint, source_address AS origem,
+      `SELECT number AS numero, started_at AS inicio, duration_ms AS "duracaoMs", queue_ms AS "esperaFilaMs", endpoint, source_address AS origem,
               http_status AS "httpStatus", cause AS causa, detail AS detalhe, response_body AS resposta
          FROM delivery_attempt WHERE notification_id = $1 ORDER BY id`,
       [id],

@@ -33,7 +33,7 @@ export class EventPublisher {
   /**
    * Events published at the same time are committed together (group commit) and enqueued with one call:
    * while one batch is written the next gathers, so PostgreSQL and Redis see a few large writes instead
-   * of one per event. Resolves once the event is committed and handed to the queue.
+   * of one per event. Resolves once the event is committed (and handed to the queue when Redis answers).
    */
   publish(evento: string, recipients: Recipient[], payload: EventPayload = {}, at?: Date): Promise<PublishedEvent> {
     if (!findCatalogEvent(evento)) return Promise.reject(new Error(`Unknown catalogue event ${evento}`));
@@ -62,12 +62,16 @@ export class EventPublisher {
     return published;
   }
 
-  /** Hands committed events' notifications to the queue. */
+  /**
+   * Hands committed events' notifications to the queue, without ever holding the answer on Redis:
+   * whatever does not get through in time is enqueued by the reconciler (PostgreSQL has it).
+   */
   async dispatch(events: PublishedEvent[]): Promise<void> {
     for (const event of events) eventsTotal.inc({ evento: event.evento });
-    await this.deliveryQueue
-      .enqueue(events.flatMap((event) => event.notifications.map((notification) => ({ notificationId: notification.id, attempt: 1 }))))
-      .catch((error) => this.logger.warn({ err: error, eventIds: events.map((event) => event.id) }, 'queue unreachable; the reconciler will enqueue'));
+    const jobs = events.flatMap((event) => event.notifications.map((notification) => ({ notificationId: notification.id, attempt: 1 })));
+    if (!(await this.deliveryQueue.enqueueCommitted(jobs))) {
+      this.logger.warn({ eventIds: events.map((event) => event.id) }, 'queue unreachable or slow; the reconciler will enqueue');
+    }
   }
 
   private async flush(): Promise<void> {

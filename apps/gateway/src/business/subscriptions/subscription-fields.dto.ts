@@ -1,4 +1,5 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { NoControlCharacters } from '#common';
 
 /** The portal's subscription fields, Text(40) evento and Text(500) https endpoint: what both audiences send. */
 export class SubscriptionFieldsDto {
@@ -13,5 +14,6 @@ export class SubscriptionFieldsDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @NoControlCharacters()
   chaveSecreta?: string | null;
 }

@@ -1,4 +1,5 @@
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { NoControlCharacters } from '#common';
 import { SubscriptionFieldsDto } from '../../business/subscriptions/subscription-fields.dto.js';
 
 /** `POST /portal/api/ext/webhook`. */
@@ -22,5 +23,6 @@ export class UpdateWebhookDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @NoControlCharacters()
   chaveSecreta?: string | null;
 }

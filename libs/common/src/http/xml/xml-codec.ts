@@ -1,3 +1,4 @@
+import { MAX_BODY_DEPTH } from '../body-guard.js';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** Why an XML document was refused, in the portal's words. */
@@ -15,6 +16,8 @@ const parser = new XMLParser({
   // Only the five predefined XML entities are decoded; no DOCTYPE means none can be declared.
   processEntities: true,
   htmlEntities: false,
+  // The root element plus the body's own nesting cap; past it the parser throws and the body is refused.
+  maxNestedTags: MAX_BODY_DEPTH + 1,
 });
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: true });
@@ -24,7 +27,13 @@ export function parseXmlDocument(text: string): Record<string, unknown> {
   if (DOCTYPE_OR_ENTITY.test(text)) throw new XmlRefused('O XML não pode conter DOCTYPE nem declarações de entidade.');
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new XmlRefused(`XML malformado: ${valid.err.msg} (linha ${valid.err.line}).`);
-  const document = parser.parse(text) as Record<string, unknown>;
+  let document: Record<string, unknown>;
+  try {
+    document = parser.parse(text) as Record<string, unknown>;
+  } catch {
+    // The validator passed it: what remains is the parser's own limit, the nesting depth.
+    throw new XmlRefused(`O XML excede ${MAX_BODY_DEPTH} níveis de aninhamento.`);
+  }
   const roots = Object.keys(document);
   if (roots.length !== 1) throw new XmlRefused('O XML deve ter um único elemento raiz.');
   const content = document[roots[0]];
