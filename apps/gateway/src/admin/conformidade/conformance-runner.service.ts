@@ -4,11 +4,12 @@ import { DataSource } from 'typeorm';
 import { AuthorityService } from '#authority';
 import { eventsForTipo, findCatalogEvent } from '#catalog';
 import { simNow } from '#clock';
-import { type FieldError, HostResolver, PortalException, PortalValidationException } from '#common';
+import { type FieldError, HostResolver, PortalValidationException } from '#common';
 import { AppConfig } from '#config';
 import { ConformanceRun, Interveniente, Subscription } from '#database';
 import { examplePayload } from '#domain';
 import { endpointFormRefusal, receiverTrust, WebhookClient } from '#notifications';
+import { adminError } from '../admin-error.js';
 import { type Check, runVerdict } from './check.js';
 import { duplicateCheck, eventChecks, only200Check, type Sample, secretCheck, type Send } from './checks/delivery.checks.js';
 import { DEFAULT_LOAD, loadCheck, type LoadSettings } from './checks/load.check.js';
@@ -157,7 +158,7 @@ export class ConformanceRunner implements OnModuleInit, OnModuleDestroy {
     let subscription: Subscription | null = null;
     if (dto.assinaturaId !== undefined) {
       subscription = await this.dataSource.getRepository(Subscription).findOneBy({ id: dto.assinaturaId });
-      if (!subscription) throw new PortalException(404, 'PUCX-ER0404', `Assinatura ${dto.assinaturaId} não encontrada.`);
+      if (!subscription) throw adminError(404, `Assinatura ${dto.assinaturaId} não encontrada.`);
     }
     const endpoint = dto.endpoint ?? subscription!.endpoint;
     const refusal = endpointFormRefusal(endpoint, 'local');

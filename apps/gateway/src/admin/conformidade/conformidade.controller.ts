@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PortalException } from '#common';
+import type { Response } from 'express';
 import type { ConformanceRun } from '#database';
 import { ConformanceRunner } from './conformance-runner.service.js';
 import { IniciarConformidadeDto } from './conformidade.dto.js';
+import { adminError } from '../admin-error.js';
 import { toJunit } from './junit.js';
 
 /** The run as the admin API shows it; `conformidade: true` marks its notifications as test traffic. */
@@ -54,16 +55,17 @@ export class ConformidadeController {
 
   /** One testcase per check; available once the run has finished. */
   @Get(':id/junit')
-  @Header('Content-Type', 'application/xml; charset=utf-8')
-  async junit(@Param('id') id: string): Promise<string> {
+  async junit(@Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<string> {
     const run = await this.found(id);
-    if (run.situacao === 'EM_ANDAMENTO') throw new PortalException(409, 'PUCX-ER0409', 'A execução ainda está em andamento.');
+    if (run.situacao === 'EM_ANDAMENTO') throw adminError(409, 'A execução ainda está em andamento.');
+    // XML only for the report itself: a refusal above keeps the JSON error body.
+    response.type('application/xml; charset=utf-8');
     return toJunit(run);
   }
 
   private async found(id: string): Promise<ConformanceRun> {
     const run = await this.runner.find(id);
-    if (!run) throw new PortalException(404, 'PUCX-ER0404', 'Execução de conformidade não encontrada.');
+    if (!run) throw adminError(404, 'Execução de conformidade não encontrada.');
     return run;
   }
 }

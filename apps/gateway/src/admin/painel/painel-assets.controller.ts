@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PortalException, Public } from '#common';
+import { Public } from '#common';
+import { adminError } from '../admin-error.js';
 import { PAINEL_CSP, PAINEL_CSS, PAINEL_PAGE } from './painel-page.js';
 
 const require = createRequire(import.meta.url);
@@ -66,5 +67,5 @@ export class PainelAssetsController {
 }
 
 function notFound() {
-  return new PortalException(404, 'PUCX-ER0404', 'Arquivo do painel não encontrado.');
+  return adminError(404, 'Arquivo do painel não encontrado.');
 }
