@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { RuntimeModule } from '#runtime';
 import { AuthModule } from './auth/auth.module.js';
 import { SefazDuimpModule } from './duimp/sefaz-duimp.module.js';
+import { TalpcoModule } from './lpco/talpco.module.js';
 import { SefazIcmsModule } from './pcce/sefaz-icms.module.js';
 import { WebhookModule } from './webhook/webhook.module.js';
 import { WhoAmIController } from './who-am-i.controller.js';
@@ -12,7 +13,7 @@ export class PortalAppModule {
   static register(env: Record<string, string> = {}): DynamicModule {
     return {
       module: PortalAppModule,
-      imports: [RuntimeModule.forRoot(env), AuthModule, SefazDuimpModule, SefazIcmsModule, WebhookModule],
+      imports: [RuntimeModule.forRoot(env), AuthModule, SefazDuimpModule, SefazIcmsModule, TalpcoModule, WebhookModule],
       controllers: [WhoAmIController],
     };
   }
