@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RuntimeModule } from '#runtime';
+import { EdocexModule } from './anexacao/edocex.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { SefazDuimpModule } from './duimp/sefaz-duimp.module.js';
 import { TalpcoModule } from './lpco/talpco.module.js';
@@ -13,7 +14,7 @@ export class PortalAppModule {
   static register(env: Record<string, string> = {}): DynamicModule {
     return {
       module: PortalAppModule,
-      imports: [RuntimeModule.forRoot(env), AuthModule, SefazDuimpModule, SefazIcmsModule, TalpcoModule, WebhookModule],
+      imports: [RuntimeModule.forRoot(env), AuthModule, EdocexModule, SefazDuimpModule, SefazIcmsModule, TalpcoModule, WebhookModule],
       controllers: [WhoAmIController],
     };
   }
