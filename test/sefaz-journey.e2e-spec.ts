@@ -62,6 +62,10 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
       const duimp = await call('GET', `/duimp-api/api/ext/sefaz/duimp/${registro.numero}`);
       expect(duimp.status, duimp.text).toBe(200);
       expect(format.read(duimp.text)).toMatchObject({ numeroDeclaracao: numero, ufImportador: 'SP' });
+      const itens = await call('GET', `/duimp-api/api/ext/sefaz/duimp/${numero}/itens`);
+      expect(itens.status, itens.text).toBe(200);
+      expect(itens.text).toContain('numeroItem');
+      expect((await call('GET', `/duimp-api/api/ext/sefaz/duimp/${numero}/historico`)).status).toBe(200);
 
       // QA: the importer asks SP for the ICMS calculation.
       await scenario(sim, 'POST', `/admin/duimps/${numero}/icms/solicitacao`, { ufFavorecida: 'SP' });
@@ -103,6 +107,12 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
       });
       expect(calculated.status, calculated.text).toBe(201);
 
+      // SP asked for the ICMS: the cargo waits for the payment credit.
+      const held = await sim.admin('POST', `/admin/duimps/${numero}/entrega`, { prosseguimentoDespacho: true });
+      expect(held.status).toBe(422);
+      expect(held.body.errors[0]).toMatchObject({ code: 'ICMS_PENDENTE', field: 'numero' });
+      expect(held.body.errors[0].message).toContain('UF SP: DUIMP_PENDENTE_PAGAMENTO_EXONERACAO');
+
       const credited = await call('POST', '/pcce/api/ext/sefaz/icms/credito', 'sefazCreditoIcms', {
         ...declaracao,
         dataConfirmacaoCredito: '2026-11-28T10:00:00-0300',
@@ -110,6 +120,9 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
         guias: [{ ...guia, dataPagamento: '2026-11-28T09:30:00-0300' }],
       });
       expect(credited.status, credited.text).toBe(201);
+      // The credit releases the cargo.
+      const released = await scenario(sim, 'POST', `/admin/duimps/${numero}/entrega`, { prosseguimentoDespacho: true });
+      expect(released.duimp.situacao).toMatchObject({ codigo: expect.stringMatching(/^5/) });
 
       const paid = format.read((await call('GET', `/duimp-api/api/ext/sefaz/duimp/${numero}`)).text);
       expect(paid.sefazDadosResumo.dadosTributos.indicadorCumprimentoICMS).toBe('1');
