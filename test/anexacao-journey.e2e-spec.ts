@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { unzipStored } from '#domain';
 import { deliveryKit } from './support/deliveries.js';
 import { resetAll } from './support/fixtures.js';
-import { pollUntil } from './support/poll.js';
+import { notified } from './support/journeys.js';
 import { fromXml, loginSistema, type PortalSession, XML_HEADERS } from './support/portal-client.js';
 import { scenario } from './support/scenarios.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
@@ -48,12 +48,7 @@ describe('the Sefaz Anexação journey: made available → notified → listed �
 
       const { numero } = (await scenario(sim, 'POST', '/admin/duimps', { ufImportador: 'SP', ufDespacho: 'MG' })).duimp;
       const made = (await scenario(sim, 'POST', '/admin/documentos', { numeroOperacao: numero, idTipoDocumento: 1 })).documento;
-      const request = await pollUntil(
-        async () => hook.requests.find((received) => received.headers['event-type'] === 'anex-docs-sefaz'),
-        (received) => received !== undefined,
-        { what: 'anex-docs-sefaz at the Sefaz' },
-      );
-      const notice = JSON.parse(request!.body);
+      const notice = await notified(hook, 'anex-docs-sefaz');
       expect(notice).toMatchObject({ tipoOperacao: 'DUIMP', numeroOperacao: numero, idDocumento: made.idDocumento });
 
       const listed = await format.get(sp, `/edocex/api/ext/documentos-operacao/${notice.tipoOperacao}/${notice.numeroOperacao}`);

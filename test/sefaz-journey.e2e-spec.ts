@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryKit } from './support/deliveries.js';
 import { resetAll } from './support/fixtures.js';
-import { pollUntil } from './support/poll.js';
-import { fromXml, loginSistema, type PortalSession, toXmlBody, XML_HEADERS } from './support/portal-client.js';
-import type { Receiver } from './support/receiver.js';
+import { FORMATS, notified } from './support/journeys.js';
+import { fromXml, loginSistema, toXmlBody, XML_HEADERS } from './support/portal-client.js';
 import { scenario } from './support/scenarios.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
 
@@ -23,27 +22,7 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
   afterEach(() => closeReceivers());
   afterAll(() => sim?.stop());
 
-  /** The same calls in either format: `send` writes the body, `read` gives back `{ field: value }`. */
-  const formats = {
-    JSON: {
-      call: (session: PortalSession, method: string, path: string, root: string, body?: object) => session.call(method, path, body),
-      read: (text: string): any => JSON.parse(text),
-    },
-    XML: {
-      call: (session: PortalSession, method: string, path: string, root: string, body?: object) =>
-        session.call(method, path, body && toXmlBody(root, body), XML_HEADERS),
-      read: (text: string): any => Object.values(fromXml(text))[0],
-    },
-  };
-
-  const notified = (hook: Receiver, evento: string) =>
-    pollUntil(
-      async () => hook.requests.find((request) => request.headers['event-type'] === evento),
-      (request) => request !== undefined,
-      { what: `${evento} at the Sefaz's endpoint` },
-    ).then((request) => JSON.parse(request!.body));
-
-  for (const [name, format] of Object.entries(formats)) {
+  for (const [name, format] of Object.entries(FORMATS)) {
     it(`in ${name}`, async () => {
       const sp = await loginSistema(sim, { uf: 'SP' });
       const call = (method: string, path: string, root = 'requisicao', body?: object) => format.call(sp, method, path, root, body);

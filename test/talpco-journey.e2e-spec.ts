@@ -2,9 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { generateCnpj } from '#brazilian-ids';
 import { deliveryKit } from './support/deliveries.js';
 import { resetAll } from './support/fixtures.js';
-import { pollUntil } from './support/poll.js';
-import { fromXml, loginSistema, type PortalSession, toXmlBody, XML_HEADERS } from './support/portal-client.js';
-import type { Receiver } from './support/receiver.js';
+import { FORMATS, notified } from './support/journeys.js';
+import { loginSistema } from './support/portal-client.js';
 import { scenario, subscribeParty } from './support/scenarios.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
 
@@ -24,28 +23,7 @@ describe('the órgão journey: LPCO registered → notified → consulted → de
   afterEach(() => closeReceivers());
   afterAll(() => sim?.stop());
 
-  const formats = {
-    JSON: {
-      call: (session: PortalSession, method: string, path: string, root: string, body?: object) => session.call(method, path, body),
-      read: (text: string): any => JSON.parse(text),
-      list: (text: string, _item: string): any[] => JSON.parse(text),
-    },
-    XML: {
-      call: (session: PortalSession, method: string, path: string, root: string, body?: object) =>
-        session.call(method, path, body && toXmlBody(root, body), XML_HEADERS),
-      read: (text: string): any => Object.values(fromXml(text))[0],
-      list: (text: string, item: string): any[] => [(Object.values(fromXml(text))[0] as any)[item]].flat(),
-    },
-  };
-
-  const notified = (hook: Receiver, evento: string) =>
-    pollUntil(
-      async () => hook.requests.find((request) => request.headers['event-type'] === evento),
-      (request) => request !== undefined,
-      { what: `${evento} at the endpoint` },
-    ).then((request) => JSON.parse(request!.body));
-
-  for (const [name, format] of Object.entries(formats)) {
+  for (const [name, format] of Object.entries(FORMATS)) {
     it(`in ${name}`, async () => {
       const anvisa = await loginSistema(sim, { orgao: 'ANVISA' });
       const call = (method: string, path: string, root = 'requisicao', body?: object) => format.call(anvisa, method, path, root, body);
