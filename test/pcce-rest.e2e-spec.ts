@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aPagar, type Body, expectRefused, GUIA, PCCE, without } from './support/pcce-bodies.js';
+import { aPagar, type Body, credito, declaracao, expectRefused, GUIA, icmsState, PCCE, without } from './support/pcce.js';
 import { fromXml, loginSistema, type PortalSession, toXmlBody, XML_HEADERS } from './support/portal-client.js';
 import { scenario } from './support/scenarios.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
@@ -40,15 +40,11 @@ describe('PCCE for the Sefaz: fracionado, guia, consulta, opcao (SPEC §8)', () 
   let rj: PortalSession;
   let mg: PortalSession;
 
-  /** What a call may change: the Duimp's ICMS requests and its history. */
-  async function state(numero: string) {
-    const requests = await sim.dataSource.query(
-      'SELECT id, status, credit, guides, released_invoices, history FROM icms_request WHERE duimp_number = $1 ORDER BY id',
-      [numero],
-    );
-    const history = await sim.dataSource.query('SELECT code FROM duimp_event WHERE number = $1 ORDER BY id', [numero]);
+  /** The requests and the Duimp's history codes. */
+  const state = async (numero: string) => {
+    const { requests, history } = await icmsState(sim, numero);
     return { requests, history: history.map((row: { code: string }) => row.code) };
-  }
+  };
 
   const options = () => sim.dataSource.query('SELECT id, uf, code, description, active FROM icms_option ORDER BY id');
 
@@ -68,9 +64,8 @@ describe('PCCE for the Sefaz: fracionado, guia, consulta, opcao (SPEC §8)', () 
 
   beforeAll(async () => {
     sim = await startSimulator({}, { withWorker: false });
-    sp = await loginSistema(sim, { uf: 'SP' });
-    rj = await loginSistema(sim, { uf: 'RJ' });
-    mg = await loginSistema(sim, { uf: 'MG' });
+    // One after the other: each login steps the shared clock.
+    [sp, rj, mg] = [await loginSistema(sim, { uf: 'SP' }), await loginSistema(sim, { uf: 'RJ' }), await loginSistema(sim, { uf: 'MG' })];
   });
   afterAll(() => sim?.stop());
 
@@ -173,7 +168,7 @@ describe('PCCE for the Sefaz: fracionado, guia, consulta, opcao (SPEC §8)', () 
 
     it('refuses a guide once the declaration is paid', async () => {
       const numero = await declaredDuimp();
-      expect((await sp.call('POST', `${PCCE}/credito`, without({ ...aPagar(numero), dataConfirmacaoCredito: '2026-01-23T10:00:00-0300', valorTotalCredito: 42.87 }, 'iniciativaSefaz', 'tipoRetorno', 'geradorGuia', 'guias', 'periodoReferencia', 'valorCalculado', 'valorTotalDevido', 'valorTotalaRecolher'))).status).toBe(201);
+      expect((await sp.call('POST', `${PCCE}/credito`, credito(numero))).status).toBe(201);
       expectRefused(await sp.call('POST', `${PCCE}/guia`, guia(numero)), 'numeroDeclaracao', 'DECLARACAO_ICMS_A_PAGAR_INEXISTENTE');
     });
   });
@@ -184,15 +179,11 @@ describe('PCCE for the Sefaz: fracionado, guia, consulta, opcao (SPEC §8)', () 
       const response = await consulta(sp, numero);
       expect(response.status, response.text).toBe(200);
       expect(response.body).toHaveLength(1);
-      const [declaracao] = response.body;
-      expect(declaracao).toMatchObject({
+      const [found] = response.body;
+      expect(found).toMatchObject({
+        ...declaracao(numero),
         cargaEntregue: false,
-        numeroDeclaracao: numero,
-        versaoDeclaracao: '1',
-        tipoDeclaracao: 'DUIMP',
-        tipoSolicitacao: 'PAGAMENTO_INTEGRAL_DUIMP',
         tipoTratamento: 'CALCULO_SEFAZ',
-        ufFavorecida: 'SP',
         ufImportador: 'SP',
         periodoReferencia: '2026-01',
         situacaoSolicitacao: 'DUIMP_PENDENTE_PAGAMENTO_EXONERACAO',
@@ -201,9 +192,9 @@ describe('PCCE for the Sefaz: fracionado, guia, consulta, opcao (SPEC §8)', () 
         valorTotalDevido: 90.45,
         guias: [GUIA],
       });
-      expect(declaracao.historico.map((entry: Body) => entry.descricaoSituacao)).toEqual(['DUIMP_CALCULO_SOLICITADO', 'DUIMP_PENDENTE_PAGAMENTO_EXONERACAO']);
+      expect(found.historico.map((entry: Body) => entry.descricaoSituacao)).toEqual(['DUIMP_CALCULO_SOLICITADO', 'DUIMP_PENDENTE_PAGAMENTO_EXONERACAO']);
       // SolicitacaoIcmsDto's property order.
-      const keys = Object.keys(declaracao);
+      const keys = Object.keys(found);
       expect(keys[0]).toBe('cargaEntregue');
       expect(keys.at(-1)).toBe('versaoDeclaracao');
       expect(keys.indexOf('guias')).toBeLessThan(keys.indexOf('historico'));

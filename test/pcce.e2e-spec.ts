@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDuimpNumber } from '#domain';
-import { aPagar, type Body, expectRefused, GUIA, PCCE, without } from './support/pcce-bodies.js';
+import { aPagar, type Body, credito, declaracao, expectRefused, GUIA, icmsState, PCCE, without } from './support/pcce.js';
 import { loginSistema, type PortalSession } from './support/portal-client.js';
 import { wrongCheckDigit } from './support/fixtures.js';
 import { scenario } from './support/scenarios.js';
@@ -22,28 +22,10 @@ function semValor(numero: string, overrides: Body = {}): Body {
 
 function indeferido(numero: string, overrides: Body = {}): Body {
   return {
-    numeroDeclaracao: numero,
-    versaoDeclaracao: '1',
-    tipoDeclaracao: 'DUIMP',
-    ufFavorecida: 'SP',
+    ...declaracao(numero),
     iniciativaSefaz: false,
-    tipoSolicitacao: 'PAGAMENTO_INTEGRAL_DUIMP',
     tipoRetorno: 'INDEFERIDO',
     justificativaIndeferimento: 'Importador com inscrição estadual suspensa.',
-    ...overrides,
-  };
-}
-
-function credito(numero: string, overrides: Body = {}): Body {
-  return {
-    numeroDeclaracao: numero,
-    versaoDeclaracao: '1',
-    tipoDeclaracao: 'DUIMP',
-    tipoSolicitacao: 'PAGAMENTO_INTEGRAL_DUIMP',
-    ufFavorecida: 'SP',
-    dataConfirmacaoCredito: '2026-01-23T10:00:00-0300',
-    valorTotalCredito: 42.87,
-    guias: [{ ...GUIA, dataPagamento: '2026-01-23T09:30:00-0300' }],
     ...overrides,
   };
 }
@@ -54,15 +36,7 @@ describe('PCCE services for the Sefaz on the portal (SPEC §8)', () => {
   let rj: PortalSession;
   let anvisa: PortalSession;
 
-  /** What a call may change: the Duimp's ICMS requests and its history. */
-  async function state(numero: string) {
-    const requests = await sim.dataSource.query(
-      'SELECT id, status, result, credit, history, updated_at FROM icms_request WHERE duimp_number = $1 ORDER BY id',
-      [numero],
-    );
-    const history = await sim.dataSource.query('SELECT id, code FROM duimp_event WHERE number = $1 ORDER BY id', [numero]);
-    return { requests, history };
-  }
+  const state = (numero: string) => icmsState(sim, numero);
 
   /** A Duimp of an SP importer cleared in MG (by air unless told), with an ICMS calculation requested to SP. */
   async function pendingDuimp(duimp: Body = {}, solicitacao: Body = {}): Promise<string> {

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsString, Length, ValidateNested } from 'class-validator';
 import { TIPOS_RETORNO_FRACIONADO, type TipoRetornoFracionado } from '#domain';
-import { IsDataHora, IsValor, IsVersao, Obrigatorio } from './portal-formats.js';
+import { IsNumeroDeclaracao, IsVersaoDeclaracao } from './declaracao-icms.dto.js';
+import { IsDataHora, IsValor, Obrigatorio } from './portal-formats.js';
 
 type Fracionado = SefazIcmsFracionadoDto;
 const todasLiberadas = (dto: Fracionado) => dto.tipoRetorno === 'SEM_VALOR_A_PAGAR';
@@ -30,9 +31,7 @@ export class SefazIcmsFracionadoDto {
   @Type(() => SefazNotaFiscalDto)
   notasFiscais: SefazNotaFiscalDto[];
 
-  /** Format and check digit are checked by the service: DIMP-ER0004. */
-  @Obrigatorio()
-  @IsString()
+  @IsNumeroDeclaracao()
   numeroDeclaracao: string;
 
   @Obrigatorio()
@@ -47,7 +46,6 @@ export class SefazIcmsFracionadoDto {
   @IsValor()
   valorTotalCredito?: number;
 
-  @Obrigatorio()
-  @IsVersao()
+  @IsVersaoDeclaracao()
   versaoDeclaracao: string;
 }

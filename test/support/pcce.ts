@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { PortalResponse } from './portal-client.js';
+import type { Simulator } from './simulator.js';
 
-/** Bodies of the PCCE services for the Sefaz, valid as given, and how their refusals look. */
+/** Bodies of the PCCE services for the Sefaz, valid as given, how their refusals look, and the state they change. */
 
 export const PCCE = '/pcce/api/ext/sefaz/icms';
 
@@ -19,15 +20,16 @@ export const GUIA = {
 
 export type Body = Record<string, unknown>;
 
+/** The fields every body about SP's PAGAMENTO_INTEGRAL_DUIMP request of version 1 carries (`DeclaracaoIcmsDto`). */
+export function declaracao(numero: string): Body {
+  return { numeroDeclaracao: numero, versaoDeclaracao: '1', tipoDeclaracao: 'DUIMP', ufFavorecida: 'SP', tipoSolicitacao: 'PAGAMENTO_INTEGRAL_DUIMP' };
+}
+
 /** A valid CALCULADO_A_PAGAR of a PAGAMENTO_INTEGRAL_DUIMP request of SP, guide issued by the state. */
 export function aPagar(numero: string, overrides: Body = {}): Body {
   return {
-    numeroDeclaracao: numero,
-    versaoDeclaracao: '1',
-    tipoDeclaracao: 'DUIMP',
-    ufFavorecida: 'SP',
+    ...declaracao(numero),
     iniciativaSefaz: false,
-    tipoSolicitacao: 'PAGAMENTO_INTEGRAL_DUIMP',
     tipoRetorno: 'CALCULADO_A_PAGAR',
     geradorGuia: 'ESTADO',
     guias: [GUIA],
@@ -35,6 +37,17 @@ export function aPagar(numero: string, overrides: Body = {}): Body {
     valorCalculado: 100.12,
     valorTotalDevido: 90.45,
     valorTotalaRecolher: 42.87,
+    ...overrides,
+  };
+}
+
+/** A valid credit confirmation (`SefazCreditoIcmsDto`) of that request, its guide paid. */
+export function credito(numero: string, overrides: Body = {}): Body {
+  return {
+    ...declaracao(numero),
+    dataConfirmacaoCredito: '2026-01-23T10:00:00-0300',
+    valorTotalCredito: 42.87,
+    guias: [{ ...GUIA, dataPagamento: '2026-01-23T09:30:00-0300' }],
     ...overrides,
   };
 }
@@ -54,3 +67,13 @@ export function expectRefused(response: PortalResponse, field: string, code?: st
   );
 }
 
+
+/** What a PCCE call may change: the Duimp's ICMS requests and its history. */
+export async function icmsState(sim: Simulator, numero: string) {
+  const requests = await sim.dataSource.query(
+    'SELECT id, status, result, credit, guides, released_invoices, history, updated_at FROM icms_request WHERE duimp_number = $1 ORDER BY id',
+    [numero],
+  );
+  const history = await sim.dataSource.query('SELECT id, code FROM duimp_event WHERE number = $1 ORDER BY id', [numero]);
+  return { requests, history };
+}
