@@ -1,46 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDuimpNumber } from '#domain';
-import { loginSistema, type PortalResponse, type PortalSession } from './support/portal-client.js';
+import { aPagar, type Body, credito, declaracao, expectRefused, GUIA, icmsState, PCCE, without } from './support/pcce.js';
+import { loginSistema, type PortalSession } from './support/portal-client.js';
 import { wrongCheckDigit } from './support/fixtures.js';
 import { scenario } from './support/scenarios.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
 
-const PCCE = '/pcce/api/ext/sefaz/icms';
 const DUIMP = '/duimp-api/api/ext/sefaz/duimp';
-
-const GUIA = {
-  codigoBarrasGuia: '85810000000050100031017274301005611762694577',
-  codigoReceita: '999999',
-  dataLimitePagamento: '2026-11-10',
-  dataVencimento: '2026-11-10',
-  geradorGuia: 'ESTADO',
-  linhaDigitavel: '85811.01725 74301.005612 17626.945772 0 00000005010003',
-  valorCalculado: 8.54,
-  valorDevido: 8.0,
-  valorTotal: 10.8,
-};
-
-type Body = Record<string, unknown>;
-
-/** A valid CALCULADO_A_PAGAR of a PAGAMENTO_INTEGRAL_DUIMP request of SP, guide issued by the state. */
-function aPagar(numero: string, overrides: Body = {}): Body {
-  return {
-    numeroDeclaracao: numero,
-    versaoDeclaracao: '1',
-    tipoDeclaracao: 'DUIMP',
-    ufFavorecida: 'SP',
-    iniciativaSefaz: false,
-    tipoSolicitacao: 'PAGAMENTO_INTEGRAL_DUIMP',
-    tipoRetorno: 'CALCULADO_A_PAGAR',
-    geradorGuia: 'ESTADO',
-    guias: [GUIA],
-    periodoReferencia: '2026-01',
-    valorCalculado: 100.12,
-    valorTotalDevido: 90.45,
-    valorTotalaRecolher: 42.87,
-    ...overrides,
-  };
-}
 
 /** A valid SEM_VALOR_A_PAGAR of a PAGAMENTO_INTEGRAL_DUIMP request. */
 function semValor(numero: string, overrides: Body = {}): Body {
@@ -56,45 +22,12 @@ function semValor(numero: string, overrides: Body = {}): Body {
 
 function indeferido(numero: string, overrides: Body = {}): Body {
   return {
-    numeroDeclaracao: numero,
-    versaoDeclaracao: '1',
-    tipoDeclaracao: 'DUIMP',
-    ufFavorecida: 'SP',
+    ...declaracao(numero),
     iniciativaSefaz: false,
-    tipoSolicitacao: 'PAGAMENTO_INTEGRAL_DUIMP',
     tipoRetorno: 'INDEFERIDO',
     justificativaIndeferimento: 'Importador com inscrição estadual suspensa.',
     ...overrides,
   };
-}
-
-function credito(numero: string, overrides: Body = {}): Body {
-  return {
-    numeroDeclaracao: numero,
-    versaoDeclaracao: '1',
-    tipoDeclaracao: 'DUIMP',
-    tipoSolicitacao: 'PAGAMENTO_INTEGRAL_DUIMP',
-    ufFavorecida: 'SP',
-    dataConfirmacaoCredito: '2026-01-23T10:00:00-0300',
-    valorTotalCredito: 42.87,
-    guias: [{ ...GUIA, dataPagamento: '2026-01-23T09:30:00-0300' }],
-    ...overrides,
-  };
-}
-
-function without(body: Body, ...fields: string[]): Body {
-  const copy = { ...body };
-  for (const field of fields) delete copy[field];
-  return copy;
-}
-
-/** A 422 in the portal's validation body with an error of `code` on `field`. */
-function expectRefused(response: PortalResponse, field: string, code?: string) {
-  expect(response.status, response.text).toBe(422);
-  expect(response.body).toMatchObject({ message: expect.any(String), errors: expect.any(Array) });
-  expect(response.body.errors, response.text).toContainEqual(
-    expect.objectContaining({ field, ...(code ? { code } : {}), message: expect.any(String) }),
-  );
 }
 
 describe('PCCE services for the Sefaz on the portal (SPEC §8)', () => {
@@ -103,15 +36,7 @@ describe('PCCE services for the Sefaz on the portal (SPEC §8)', () => {
   let rj: PortalSession;
   let anvisa: PortalSession;
 
-  /** What a call may change: the Duimp's ICMS requests and its history. */
-  async function state(numero: string) {
-    const requests = await sim.dataSource.query(
-      'SELECT id, status, result, credit, history, updated_at FROM icms_request WHERE duimp_number = $1 ORDER BY id',
-      [numero],
-    );
-    const history = await sim.dataSource.query('SELECT id, code FROM duimp_event WHERE number = $1 ORDER BY id', [numero]);
-    return { requests, history };
-  }
+  const state = (numero: string) => icmsState(sim, numero);
 
   /** A Duimp of an SP importer cleared in MG (by air unless told), with an ICMS calculation requested to SP. */
   async function pendingDuimp(duimp: Body = {}, solicitacao: Body = {}): Promise<string> {

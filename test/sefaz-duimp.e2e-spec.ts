@@ -36,7 +36,11 @@ describe('Sefaz Duimp consultation on the portal (SPEC §8)', () => {
         situacaoDeclaracao: { codigo: '31' },
         dadosCarga: { ufDeclarada: 'MG' },
       });
-      expect(response.body.itens.length).toBeGreaterThan(0);
+      // The Nova API's dados gerais carry no items; the older service's cover does.
+      expect(response.body.itens).toBeUndefined();
+      const legacy = await session.call('GET', `/duimp/api/ext/sefaz/duimp/${numero}`);
+      expect(legacy.status, legacy.text).toBe(200);
+      expect(legacy.body.itens.length).toBeGreaterThan(0);
       expect(response.body.itensHistorico[0]).toMatchObject({ numeroDuimp: numero, versaoDuimp: '0001', evento: { codigo: '1' } });
     }
   });
@@ -72,6 +76,12 @@ describe('Sefaz Duimp consultation on the portal (SPEC §8)', () => {
     const bad = await mg.call('GET', `${API}/duimp/${numero}/itens?limit=501`);
     expect(bad.status).toBe(422);
     expect(bad.body.errors[0].field).toBe('limit');
+    // Items by version: version 1 still has its own.
+    const v1 = await mg.call('GET', `${API}/duimp/${numero}/0001/itens`);
+    expect(v1.status, v1.text).toBe(200);
+    expect(v1.body.length).toBeGreaterThan(0);
+    expect((await mg.call('GET', `${API}/duimp/${numero}/0009/itens`)).status).toBe(404);
+    expect((await rj.call('GET', `${API}/duimp/${numero}/0001/itens`)).status).toBe(403);
   });
 
   it('after a retification shows version 0002, keeps 0001 readable, and /historico has code 4', async () => {
@@ -88,6 +98,13 @@ describe('Sefaz Duimp consultation on the portal (SPEC §8)', () => {
     expect(history.body).toContainEqual(
       expect.objectContaining({ versaoDuimp: '0002', evento: { codigo: '4', descricao: 'Declaração Retificada' } }),
     );
+    // Paged like /itens: 206 while more remain.
+    const firstPage = await mg.call('GET', `${API}/duimp/${numero}/historico?limit=1`);
+    expect(firstPage.status).toBe(206);
+    expect(firstPage.body).toEqual([history.body[0]]);
+    const lastPage = await mg.call('GET', `${API}/duimp/${numero}/historico?offset=1`);
+    expect(lastPage.status).toBe(200);
+    expect(lastPage.body).toEqual(history.body.slice(1));
   });
 
   it('/eventos lists the events of the caller UF only and pages them with 206', async () => {
@@ -122,6 +139,15 @@ describe('Sefaz Duimp consultation on the portal (SPEC §8)', () => {
     expect(despachoMg.body.filter((event: any) => event.numero === numero)).toHaveLength(3);
     const despachoSp = await sp.call('GET', `${API}/eventos?inicio=${today}&fim=${today}&uf-despacho=SP`);
     expect(despachoSp.body.some((event: any) => event.numero === numero)).toBe(false);
+
+    // The clearance unit: the version's own, and no event under another unit.
+    const unidade = (await sp.call('GET', `/duimp/api/ext/sefaz/duimp/${numero}`)).body.dadosCarga.uaDeclarada;
+    const byUnit = await sp.call('GET', `${API}/eventos?inicio=${today}&fim=${today}&unidade-despacho=${unidade}`);
+    expect(byUnit.body.filter((event: any) => event.numero === numero)).toHaveLength(3);
+    const otherUnit = unidade === '0000001' ? '0000002' : '0000001';
+    const none = await sp.call('GET', `${API}/eventos?inicio=${today}&fim=${today}&unidade-despacho=${otherUnit}`);
+    expect(none.body.some((event: any) => event.numero === numero)).toBe(false);
+    expect((await sp.call('GET', `${API}/eventos?inicio=${today}&fim=${today}&unidade-despacho=12`)).status).toBe(422);
   });
 
   it('/eventos refuses bad dates, periods and limits naming the field', async () => {

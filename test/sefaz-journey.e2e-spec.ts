@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryKit } from './support/deliveries.js';
 import { resetAll } from './support/fixtures.js';
-import { pollUntil } from './support/poll.js';
-import { fromXml, loginSistema, type PortalSession, toXmlBody, XML_HEADERS } from './support/portal-client.js';
-import type { Receiver } from './support/receiver.js';
+import { FORMATS, notified } from './support/journeys.js';
+import { fromXml, loginSistema, toXmlBody, XML_HEADERS } from './support/portal-client.js';
 import { scenario } from './support/scenarios.js';
 import { type Simulator, startSimulator } from './support/simulator.js';
 
@@ -23,27 +22,7 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
   afterEach(() => closeReceivers());
   afterAll(() => sim?.stop());
 
-  /** The same calls in either format: `send` writes the body, `read` gives back `{ field: value }`. */
-  const formats = {
-    JSON: {
-      call: (session: PortalSession, method: string, path: string, root: string, body?: object) => session.call(method, path, body),
-      read: (text: string): any => JSON.parse(text),
-    },
-    XML: {
-      call: (session: PortalSession, method: string, path: string, root: string, body?: object) =>
-        session.call(method, path, body && toXmlBody(root, body), XML_HEADERS),
-      read: (text: string): any => Object.values(fromXml(text))[0],
-    },
-  };
-
-  const notified = (hook: Receiver, evento: string) =>
-    pollUntil(
-      async () => hook.requests.find((request) => request.headers['event-type'] === evento),
-      (request) => request !== undefined,
-      { what: `${evento} at the Sefaz's endpoint` },
-    ).then((request) => JSON.parse(request!.body));
-
-  for (const [name, format] of Object.entries(formats)) {
+  for (const [name, format] of Object.entries(FORMATS)) {
     it(`in ${name}`, async () => {
       const sp = await loginSistema(sim, { uf: 'SP' });
       const call = (method: string, path: string, root = 'requisicao', body?: object) => format.call(sp, method, path, root, body);
@@ -62,6 +41,10 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
       const duimp = await call('GET', `/duimp-api/api/ext/sefaz/duimp/${registro.numero}`);
       expect(duimp.status, duimp.text).toBe(200);
       expect(format.read(duimp.text)).toMatchObject({ numeroDeclaracao: numero, ufImportador: 'SP' });
+      const itens = await call('GET', `/duimp-api/api/ext/sefaz/duimp/${numero}/itens`);
+      expect(itens.status, itens.text).toBe(200);
+      expect(itens.text).toContain('numeroItem');
+      expect((await call('GET', `/duimp-api/api/ext/sefaz/duimp/${numero}/historico`)).status).toBe(200);
 
       // QA: the importer asks SP for the ICMS calculation.
       await scenario(sim, 'POST', `/admin/duimps/${numero}/icms/solicitacao`, { ufFavorecida: 'SP' });
@@ -103,6 +86,12 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
       });
       expect(calculated.status, calculated.text).toBe(201);
 
+      // SP asked for the ICMS: the cargo waits for the payment credit.
+      const held = await sim.admin('POST', `/admin/duimps/${numero}/entrega`, { prosseguimentoDespacho: true });
+      expect(held.status).toBe(422);
+      expect(held.body.errors[0]).toMatchObject({ code: 'ICMS_PENDENTE', field: 'numero' });
+      expect(held.body.errors[0].message).toContain('UF SP: DUIMP_PENDENTE_PAGAMENTO_EXONERACAO');
+
       const credited = await call('POST', '/pcce/api/ext/sefaz/icms/credito', 'sefazCreditoIcms', {
         ...declaracao,
         dataConfirmacaoCredito: '2026-11-28T10:00:00-0300',
@@ -110,6 +99,9 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
         guias: [{ ...guia, dataPagamento: '2026-11-28T09:30:00-0300' }],
       });
       expect(credited.status, credited.text).toBe(201);
+      // The credit releases the cargo.
+      const released = await scenario(sim, 'POST', `/admin/duimps/${numero}/entrega`, { prosseguimentoDespacho: true });
+      expect(released.duimp.situacao).toMatchObject({ codigo: expect.stringMatching(/^5/) });
 
       const paid = format.read((await call('GET', `/duimp-api/api/ext/sefaz/duimp/${numero}`)).text);
       expect(paid.sefazDadosResumo.dadosTributos.indicadorCumprimentoICMS).toBe('1');

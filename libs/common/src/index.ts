@@ -10,4 +10,5 @@ export * from './auth/public.decorator.js';
 export * from './net/endpoint-address.js';
 export * from './validation/is-decimal.js';
 export * from './validation/paging.dto.js';
+export * from './validation/list-body.pipe.js';
 export * from './validation/no-control-characters.js';

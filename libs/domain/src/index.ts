@@ -1,4 +1,5 @@
 export * from './anexacao/anexacao.js';
+export * from './anexacao/document-file.js';
 export * from './duimp/duimp-codes.js';
 export * from './duimp/duimp-generator.js';
 export * from './duimp/duimp-number.js';

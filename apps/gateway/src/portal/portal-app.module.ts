@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RuntimeModule } from '#runtime';
+import { EdocexModule } from './anexacao/edocex.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { SefazDuimpModule } from './duimp/sefaz-duimp.module.js';
+import { TalpcoModule } from './lpco/talpco.module.js';
 import { SefazIcmsModule } from './pcce/sefaz-icms.module.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { WebhookModule } from './webhook/webhook.module.js';
@@ -13,7 +15,7 @@ export class PortalAppModule {
   static register(env: Record<string, string> = {}): DynamicModule {
     return {
       module: PortalAppModule,
-      imports: [RuntimeModule.forRoot(env), PlatformModule, AuthModule, SefazDuimpModule, SefazIcmsModule, WebhookModule],
+      imports: [RuntimeModule.forRoot(env), PlatformModule, AuthModule, EdocexModule, SefazDuimpModule, SefazIcmsModule, TalpcoModule, WebhookModule],
       controllers: [WhoAmIController],
     };
   }

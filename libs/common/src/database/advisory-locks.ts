@@ -15,6 +15,8 @@ export enum AdvisoryLock {
   DuimpNumbering = 727_101,
   /** LPCO sequence numbers. */
   LpcoNumbering = 727_102,
+  /** The Sefaz's ICMS options: a list's codes are checked and inserted as one. */
+  IcmsOptions = 727_103,
 }
 
 const LOCK_FOR_TRANSACTION = new PreparedStatement('advisory-xact-lock', 'SELECT pg_advisory_xact_lock($1)');

@@ -55,6 +55,17 @@ export class IcmsRequest {
   @Column({ type: 'jsonb', nullable: true })
   credit: Record<string, unknown> | null;
 
+  /**
+   * The payment guides (`GuiaIcmsDto`) of the declaration: the calculation's, then those the Sefaz adds by
+   * `POST /icms/guia`; a cancelled one keeps its place with `dataCancelamento`.
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  guides: Array<Record<string, unknown>>;
+
+  /** NF-e access keys released under a split payment (`POST /icms/fracionado`), the union of every call. */
+  @Column({ name: 'released_invoices', type: 'jsonb', default: () => "'[]'" })
+  releasedInvoices: string[];
+
   /** Simulated times. */
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

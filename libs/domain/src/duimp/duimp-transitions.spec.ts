@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DuimpSituacao } from './duimp-codes.js';
-import { type DuimpAction, duimpActionRefusal, duimpSituationAfter } from './duimp-transitions.js';
+import { type DuimpAction, duimpActionRefusal, duimpSituationAfter, icmsDeliveryRefusal } from './duimp-transitions.js';
 
 const N = '25BR00000000011';
 const refusal = (action: DuimpAction, situation: DuimpSituacao, version = 1) => duimpActionRefusal(action, N, situation, version)?.code ?? null;
@@ -40,5 +40,17 @@ describe('Duimp transitions', () => {
     expect(duimpSituationAfter('desembaraco', '31')).toBe('42');
     expect(duimpSituationAfter('entregaSemPd', '42')).toBe('43');
     expect(duimpSituationAfter('cancelamento', '11')).toBe('82');
+  });
+
+  it('holds the cargo while an ICMS request waits for its calculation or its credit, naming the UF', () => {
+    expect(icmsDeliveryRefusal(N, [])).toBeNull();
+    for (const situacao of ['DUIMP_CALCULO_SOLICITADO', 'DUIMP_PENDENTE_PAGAMENTO_EXONERACAO'] as const) {
+      const refused = icmsDeliveryRefusal(N, [{ uf: 'SP', situacao }]);
+      expect(refused?.code).toBe('ICMS_PENDENTE');
+      expect(refused?.message).toContain(`UF SP: ${situacao}`);
+    }
+    for (const situacao of ['DUIMP_DECLARADA_PAGA', 'DUIMP_PAGA_EXONERADA', 'DUIMP_CALCULO_INDEFERIDO', 'DUIMP_CANCELADA_IMPORTADOR'] as const) {
+      expect(icmsDeliveryRefusal(N, [{ uf: 'SP', situacao }])).toBeNull();
+    }
   });
 });

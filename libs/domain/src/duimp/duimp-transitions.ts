@@ -6,6 +6,7 @@ import {
   SITUACOES_DESEMBARACADA,
   SITUACOES_EM_DESPACHO,
 } from './duimp-codes.js';
+import { SITUACOES_ICMS_PENDENTES, type SituacaoSolicitacaoIcms } from '../pcce/pcce.js';
 
 /** What can happen to a registered Duimp. */
 export type DuimpAction = 'retificacao' | 'entregaComPd' | 'entregaSemPd' | 'cancelamento' | 'desembaraco';
@@ -86,4 +87,26 @@ export function duimpSituationAfter(action: DuimpAction, situation: DuimpSituaca
       // After an early delivery the cargo is already out.
       return situation === '53' ? '43' : '42';
   }
+}
+
+/** An ICMS request of the Duimp as the delivery gate sees it. */
+export interface IcmsGateRequest {
+  uf: string;
+  situacao: SituacaoSolicitacaoIcms;
+}
+
+/**
+ * ICMS gates the cargo: where the importer asked a Sefaz for the ICMS (its UF takes part in the PCCE),
+ * the cargo is not delivered while that request waits for the calculation or for the payment credit
+ * ("aguardando cumprimento de tributos estaduais"). Paid, exonerated, refused or cancelled requests do not hold it.
+ */
+export function icmsDeliveryRefusal(numero: string, requests: readonly IcmsGateRequest[]): DuimpRefusal | null {
+  const pending = requests.filter((request) => SITUACOES_ICMS_PENDENTES.includes(request.situacao));
+  if (pending.length === 0) return null;
+  const which = pending.map((request) => `UF ${request.uf}: ${request.situacao}`).join('; ');
+  return {
+    code: 'ICMS_PENDENTE',
+    field: 'numero',
+    message: `Entrega da carga da Duimp ${numero} não permitida: ICMS pendente de pagamento ou exoneração (${which}).`,
+  };
 }

@@ -54,6 +54,12 @@ export const LPCO_TRANSICOES_ANUENTE: Readonly<Partial<Record<LpcoSituacao, read
   AUTORIZACAO_IMPORTACAO_EMITIDA: ['ANULADO_REVOGADO'],
 };
 
+/** The situations the órgão anuente may set next (`GET /ext/lpco/situacao/{numero}`); an authorisation to import only for import LPCOs. */
+export function lpcoAnuenteTargets(situacao: LpcoSituacao, numero: string): readonly LpcoSituacao[] {
+  const targets = LPCO_TRANSICOES_ANUENTE[situacao] ?? [];
+  return numero.startsWith('I') ? targets : targets.filter((target) => target !== 'AUTORIZACAO_IMPORTACAO_EMITIDA');
+}
+
 /** What the importer/exporter may set: withdraw the request, or appeal a refusal. */
 export const LPCO_TRANSICOES_INTERESSADO: Readonly<Partial<Record<LpcoSituacao, readonly LpcoSituacao[]>>> = {
   PARA_ANALISE: ['CANCELADO'],

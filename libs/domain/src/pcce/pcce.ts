@@ -41,6 +41,7 @@ export type GeradorGuiaIcms = (typeof GERADORES_GUIA_ICMS)[number];
  *   DUIMP_CALCULO_SOLICITADO --(Sefaz: SEM_VALOR_A_PAGAR)--> DUIMP_PAGA_EXONERADA
  *   DUIMP_CALCULO_SOLICITADO --(Sefaz: INDEFERIDO)--> DUIMP_CALCULO_INDEFERIDO
  *   pending --(importer cancels)--> DUIMP_CANCELADA_IMPORTADOR; --(Duimp cancelled)--> DUIMP_CANCELADA_AUTOMATICAMENTE
+ *   DUIMP_PENDENTE_PAGAMENTO_EXONERACAO --(split payment: last NF-e released, SEM_VALOR_A_PAGAR)--> DUIMP_PAGA_EXONERADA
  *   declared (a pagar, paga/exonerada, paga) --(Sefaz cancels its declaration)--> DUIMP_CALCULO_SOLICITADO
  * The last one is the simulator's reading of `PUT /icms/cancelamento`: the portal has no "cancelled by
  * the Sefaz" situation, and its docs expect a new declaration to follow, so the request waits for one.
@@ -65,6 +66,7 @@ export const ICMS_TRANSITIONS: Readonly<Partial<Record<SituacaoSolicitacaoIcms, 
   ],
   DUIMP_PENDENTE_PAGAMENTO_EXONERACAO: [
     'DUIMP_DECLARADA_PAGA',
+    'DUIMP_PAGA_EXONERADA',
     'DUIMP_CANCELADA_IMPORTADOR',
     'DUIMP_CANCELADA_AUTOMATICAMENTE',
     'DUIMP_CALCULO_SOLICITADO',
@@ -89,3 +91,31 @@ export function canMoveIcms(from: SituacaoSolicitacaoIcms, to: SituacaoSolicitac
 
 /** Common CNAE codes of importers (the request's `cnaeImportador`). */
 export const CNAES_IMPORTADOR = ['4689399', '4649499', '4669999', '4530701', '4644301', '4639701', '2930103', '4651601'];
+
+/** `tipoRetorno` of `POST /icms/fracionado`: NF-e still to release, or all released (the declaration is met). */
+export const TIPOS_RETORNO_FRACIONADO = ['CALCULADO_A_PAGAR', 'SEM_VALOR_A_PAGAR'] as const;
+export type TipoRetornoFracionado = (typeof TIPOS_RETORNO_FRACIONADO)[number];
+
+/**
+ * The NF-e released under a split payment: the portal keeps the union of every call, ignoring repeats,
+ * in the order they first arrived.
+ */
+export function mergeReleasedInvoices(released: readonly string[], received: readonly string[]): string[] {
+  return [...new Set([...released, ...received])];
+}
+
+/** The parts of a payment guide whose sum is `valorTotal` ("devidos + juros + multa + atualização monetária"). */
+export interface GuideValues {
+  valorDevido: number;
+  valorJuros?: number;
+  valorMulta?: number;
+  valorAtualizacaoMonetaria?: number;
+  valorTotal: number;
+}
+
+/** Compared in cents: 8.0 + 1.28 + 1.0 + 0.52 is 10.8 for the portal, not 10.799999999999999. */
+export function guideTotalMatches(guide: GuideValues): boolean {
+  const cents = (value = 0) => Math.round(value * 100);
+  const parts = cents(guide.valorDevido) + cents(guide.valorJuros) + cents(guide.valorMulta) + cents(guide.valorAtualizacaoMonetaria);
+  return parts === cents(guide.valorTotal);
+}

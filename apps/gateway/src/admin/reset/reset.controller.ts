@@ -20,8 +20,8 @@ export class ResetController {
     const withSubscriptions = assinaturas === 'true';
     await this.deliveryQueue.drain();
     // TRUNCATE is the one way receipts go: their trigger refuses UPDATE and DELETE.
-    // Scenario tables too: Duimps (versions, history, ICMS requests), Sefaz documents, LPCOs.
-    const scenarios = ['duimp_event', 'duimp_version', 'icms_request', 'duimp', 'sefaz_document', 'lpco'];
+    // Scenario tables too: Duimps (versions, history, ICMS requests), the Sefaz's ICMS options, Sefaz documents, LPCOs.
+    const scenarios = ['duimp_event', 'duimp_version', 'icms_request', 'icms_option', 'duimp', 'sefaz_document', 'lpco'];
     // The clock goes back to real time: logins stamped on the old clock would block re-authentication.
     const deliveries = ['portal_login', 'access_counter', 'receipt', 'delivery_attempt', 'notification', 'event'];
     const tables = [...deliveries, ...scenarios, ...(withSubscriptions ? ['subscription'] : [])];

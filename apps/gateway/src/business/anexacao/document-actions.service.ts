@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { formatPortalDateMillis } from '#clock';
 import { Duimp, Lpco, SefazDocument } from '#database';
-import { distinctUfs, numeroOperacaoError, TIPOS_DOCUMENTO } from '#domain';
+import { distinctUfs, documentFile, numeroOperacaoError, sha256Hex, TIPOS_DOCUMENTO } from '#domain';
 import { refuse, UnitOfWork } from '../unit-of-work.service.js';
 import type { DisponibilizarDocumentoDto } from './documento.dto.js';
 
@@ -35,18 +34,20 @@ export class DocumentActions {
 
       const documentTypeId = dto.idTipoDocumento ?? 1;
       const fileName = dto.nomeArquivo ?? `${(TIPOS_DOCUMENTO[documentTypeId] ?? 'documento').toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`;
+      const nomeTipoDocumento = TIPOS_DOCUMENTO[documentTypeId] ?? `Tipo de documento ${documentTypeId}`;
+      // The file is generated again from this row on download: its hash is the hash of those bytes.
+      const file = documentFile({ tipoOperacao, numeroOperacao, nomeArquivo: fileName, nomeTipoDocumento, attachedAt: now });
       const saved = await manager.save(
         manager.create(SefazDocument, {
           operationType: tipoOperacao,
           operationNumber: numeroOperacao,
           documentTypeId,
           fileName,
-          // The file itself is not kept: its hash stands for it, as e-Docex lists it.
-          sha256: createHash('sha256').update(`${tipoOperacao}:${numeroOperacao}:${fileName}:${now.toISOString()}`).digest('hex'),
+          sha256: sha256Hex(file.bytes),
           accessType: dto.tipoAcesso ?? 2,
           ufs,
           data: {
-            nomeTipoDocumento: TIPOS_DOCUMENTO[documentTypeId] ?? `Tipo de documento ${documentTypeId}`,
+            nomeTipoDocumento,
             anexadoPor: 'Representante Legal',
             documentoPalavrasChave: [],
           },
@@ -60,6 +61,15 @@ export class DocumentActions {
       );
       return view(saved);
     });
+  }
+
+  /** A Sefaz downloaded the document: e-Docex shows it `documentoLido` to that UF from now on. */
+  async markRead(id: string, uf: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE sefaz_document SET data = jsonb_set(data, '{lidoPorUfs}', COALESCE(data->'lidoPorUfs', '[]'::jsonb) || to_jsonb($2::text))
+       WHERE id = $1 AND NOT COALESCE(data->'lidoPorUfs', '[]'::jsonb) ? $2`,
+      [id, uf],
+    );
   }
 
   async find(id: string) {

@@ -22,6 +22,7 @@ import {
   type DuimpAction,
   duimpActionRefusal,
   duimpSituationAfter,
+  icmsDeliveryRefusal,
   SITUACOES_ICMS_PENDENTES,
   type UfInteresse,
 } from '#domain';
@@ -45,6 +46,13 @@ export async function lockDuimp(manager: EntityManager, numero: string): Promise
 /** Refuses `action` with the portal's validation body when the Duimp's situation does not allow it. */
 function refuseUnless(action: DuimpAction, duimp: Duimp): void {
   const refusal = duimpActionRefusal(action, duimp.number, duimp.situation, duimp.currentVersion);
+  if (refusal) refuse(refusal.code, refusal.field, refusal.message);
+}
+
+/** The cargo waits for the ICMS the importer asked a Sefaz for (the ICMS actions take the same Duimp lock). */
+async function refuseWhileIcmsPending(manager: EntityManager, duimp: Duimp): Promise<void> {
+  const requests = await manager.find(IcmsRequest, { where: { duimpNumber: duimp.number }, select: { uf: true, status: true } });
+  const refusal = icmsDeliveryRefusal(duimp.number, requests.map((request) => ({ uf: request.uf, situacao: request.status })));
   if (refusal) refuse(refusal.code, refusal.field, refusal.message);
 }
 
@@ -152,6 +160,7 @@ export class DuimpActions {
       const duimp = await lockDuimp(context.manager, numero);
       const action = dto.prosseguimentoDespacho ? 'entregaComPd' : 'entregaSemPd';
       refuseUnless(action, duimp);
+      await refuseWhileIcmsPending(context.manager, duimp);
       if (action === 'entregaComPd') {
         // Early delivery: the cargo leaves before clearance and the conferência goes on.
         await this.transition(context, duimp, duimpSituationAfter(action, duimp.situation), [DUIMP_HISTORICO.ENTREGA_COM_PD, DUIMP_HISTORICO.CARGA_ENTREGUE]);

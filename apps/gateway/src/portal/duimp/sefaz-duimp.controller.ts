@@ -31,21 +31,22 @@ export class SefazDuimpController {
     @Query('uf-despacho') ufDespacho?: string,
     @Query('uf-importador') ufImportador?: string,
     @Query('uf-terceiro') ufTerceiro?: string,
+    @Query('unidade-despacho') unidadeDespacho?: string,
     @Query('offset') offset?: string,
     @Query('limit') limit?: string,
   ) {
-    return paged(response, await this.duimps.eventos(session, { inicio, fim, ufDespacho, ufImportador, ufTerceiro, offset, limit }));
+    return paged(response, await this.duimps.eventos(session, { inicio, fim, ufDespacho, ufImportador, ufTerceiro, unidadeDespacho, offset, limit }));
   }
 
-  /** `SefazDuimpCover` of the version in force. */
+  /** `SefazDuimpDadosGeraisCover` of the version in force: the cover without items (`/itens` pages them). */
   @Get('duimp/:numero')
   @XmlRoot('duimp')
   cover(@CurrentSession() session: PortalSession, @Param('numero') numero: string) {
-    return this.duimps.cover(session, numero);
+    return this.duimps.generalData(session, numero);
   }
 
   // Declared before `:numero/:versao` so `itens` and `historico` are not taken for a version.
-  /** The items of the version in force, `offset`/`limit` paged. */
+  /** The items of the version in force, `offset`/`limit` paged (default 100, at most 500). */
   @Get('duimp/:numero/itens')
   @XmlRoot('itens', 'item')
   async items(
@@ -58,14 +59,58 @@ export class SefazDuimpController {
     return paged(response, await this.duimps.items(session, numero, offset, limit));
   }
 
-  /** `SefazDuimpHistEventoCover[]`. */
+  /** `SefazDuimpHistEventoCover[]`, `offset`/`limit` paged (default and maximum 500). */
   @Get('duimp/:numero/historico')
   @XmlRoot('historico', 'evento')
-  history(@CurrentSession() session: PortalSession, @Param('numero') numero: string) {
-    return this.duimps.history(session, numero);
+  async history(
+    @CurrentSession() session: PortalSession,
+    @Res({ passthrough: true }) response: Response,
+    @Param('numero') numero: string,
+    @Query('offset') offset?: string,
+    @Query('limit') limit?: string,
+  ) {
+    return paged(response, await this.duimps.history(session, numero, offset, limit));
   }
 
-  /** `SefazDuimpCover` of one version (`0002` or `2`). */
+  /** The items of one version (`0002` or `2`), paged as `/itens`. */
+  @Get('duimp/:numero/:versao/itens')
+  @XmlRoot('itens', 'item')
+  async versionItems(
+    @CurrentSession() session: PortalSession,
+    @Res({ passthrough: true }) response: Response,
+    @Param('numero') numero: string,
+    @Param('versao') versao: string,
+    @Query('offset') offset?: string,
+    @Query('limit') limit?: string,
+  ) {
+    return paged(response, await this.duimps.items(session, numero, offset, limit, versao));
+  }
+
+  /** `SefazDuimpDadosGeraisCover` of one version (`0002` or `2`). */
+  @Get('duimp/:numero/:versao')
+  @XmlRoot('duimp')
+  version(@CurrentSession() session: PortalSession, @Param('numero') numero: string, @Param('versao') versao: string) {
+    return this.duimps.generalData(session, numero, versao);
+  }
+}
+
+/**
+ * The older Sefaz service (`ServicosExternosSefazApi`), whose published example is
+ * `/duimp/api/ext/sefaz/duimp/{numero}`: `SefazDuimpCover`, general data and items together.
+ */
+@ApiTags('Duimp (Sefaz, API anterior)')
+@Controller('duimp/api/ext/sefaz')
+export class LegacySefazDuimpController {
+  constructor(private readonly duimps: SefazDuimpService) {}
+
+  /** `SefazDuimpCover` of the version in force. */
+  @Get('duimp/:numero')
+  @XmlRoot('duimp')
+  cover(@CurrentSession() session: PortalSession, @Param('numero') numero: string) {
+    return this.duimps.cover(session, numero);
+  }
+
+  /** `SefazDuimpCover` of one version. */
   @Get('duimp/:numero/:versao')
   @XmlRoot('duimp')
   version(@CurrentSession() session: PortalSession, @Param('numero') numero: string, @Param('versao') versao: string) {

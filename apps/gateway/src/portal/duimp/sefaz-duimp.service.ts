@@ -21,6 +21,8 @@ const BRASILIA_MIDNIGHT_UTC_MS = 3 * 60 * 60 * 1000;
 /** The events API accepts at most this many days between `inicio` and `fim`. */
 export const MAX_PERIODO_DIAS = 30;
 export const MAX_LIMIT = 500;
+/** The Nova API's default page of `/itens` (its `/eventos` and `/historico` default to the maximum). */
+export const DEFAULT_ITEMS_LIMIT = 100;
 
 /** One page of a list: `more` tells the controller to answer 206. */
 export interface Page<T> {
@@ -34,6 +36,7 @@ export interface EventosQuery {
   ufDespacho?: string;
   ufImportador?: string;
   ufTerceiro?: string;
+  unidadeDespacho?: string;
   offset?: string;
   limit?: string;
 }
@@ -89,22 +92,35 @@ export class SefazDuimpService {
     return findSefazCover(this.dataSource.manager, duimp, version);
   }
 
-  /** The items of the version in force, a page at a time. */
-  async items(session: PortalSession, numero: string, offset: string | undefined, limit: string | undefined): Promise<Page<unknown>> {
+  /** `SefazDuimpDadosGeraisCover` (the Nova API): the cover without its items, which `/itens` pages. */
+  async generalData(session: PortalSession, numero: string, versao?: string) {
+    const { itens: _itens, ...dadosGerais } = await this.cover(session, numero, versao);
+    return dadosGerais;
+  }
+
+  /** The items of the version in force, or of `versao`, a page at a time. */
+  async items(session: PortalSession, numero: string, offset: string | undefined, limit: string | undefined, versao?: string): Promise<Page<unknown>> {
     requireDuimpNumber(numero);
+    const wanted = versao === undefined ? undefined : parseVersao(versao);
     const from = parseBoundedInt(offset, 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
-    const size = parseBoundedInt(limit, 'limit', 1, MAX_LIMIT, MAX_LIMIT);
-    const duimp = await this.readable(session, numero);
-    const version = await this.dataSource.getRepository(DuimpVersion).findOneByOrFail({ number: numero, version: duimp.currentVersion });
+    const size = parseBoundedInt(limit, 'limit', 1, MAX_LIMIT, DEFAULT_ITEMS_LIMIT);
+    const uf = requireSefazUf(session.interveniente);
+    const duimp = await findDuimp(this.dataSource.manager, numero);
+    const version = await this.dataSource.getRepository(DuimpVersion).findOneBy({ number: numero, version: wanted ?? duimp.currentVersion });
+    if (!version) throw new PortalException(404, 'DIMP-ER0102', `Versão ${versao} da Duimp ${numero} não encontrada.`);
+    this.requireInterest(uf, duimp, [...duimp.ufs, ...(version.spec.ufsInteresse ?? [])]);
     const all: unknown[] = version.cover.itens ?? [];
     return { items: all.slice(from, from + size), more: from + size < all.length };
   }
 
-  /** `SefazDuimpHistEventoCover[]`: every history entry, oldest first. */
-  async history(session: PortalSession, numero: string) {
+  /** `SefazDuimpHistEventoCover[]`, oldest first, `offset`/`limit` paged (default and maximum 500). */
+  async history(session: PortalSession, numero: string, offset?: string, limit?: string): Promise<Page<ReturnType<typeof toSefazHistEvento>>> {
     requireDuimpNumber(numero);
+    const from = parseBoundedInt(offset, 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
+    const size = parseBoundedInt(limit, 'limit', 1, MAX_LIMIT, MAX_LIMIT);
     await this.readable(session, numero);
-    return (await findDuimpHistory(this.dataSource.manager, numero)).map(toSefazHistEvento);
+    const all = (await findDuimpHistory(this.dataSource.manager, numero)).map(toSefazHistEvento);
+    return { items: all.slice(from, from + size), more: from + size < all.length };
   }
 
   /** `DuimpUltimosEventosCover[]` of the caller's UF in a period of Brasília days, oldest first. */
@@ -118,6 +134,10 @@ export class SefazDuimpService {
       [parseUf(query.ufImportador, 'uf-importador'), 'IMPORTADOR'],
       [parseUf(query.ufTerceiro, 'uf-terceiro'), 'TERCEIRO'],
     ];
+    const unidadeDespacho = query.unidadeDespacho === '' ? undefined : query.unidadeDespacho;
+    if (unidadeDespacho !== undefined && !/^\d{7}$/.test(unidadeDespacho)) {
+      invalid('UNIDADE_DESPACHO_INVALIDA', 'unidade-despacho', 'unidade-despacho deve ser o código da unidade da RFB com 7 dígitos.');
+    }
     const offset = parseBoundedInt(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
     const limit = parseBoundedInt(query.limit, 'limit', 1, MAX_LIMIT, MAX_LIMIT);
     const uf = requireSefazUf(session.interveniente);
@@ -129,6 +149,12 @@ export class SefazDuimpService {
       .andWhere('event.occurredAt >= :from AND event.occurredAt < :to', { from: new Date(inicio), to: new Date(fim + DAY_MS) })
       // The UFs of interest when the event happened: the caller's among them.
       .andWhere('event.ufs @> :mine::jsonb', { mine: JSON.stringify([{ uf }]) });
+    if (unidadeDespacho) {
+      // The clearance unit of the version the event happened to.
+      select
+        .innerJoin(DuimpVersion, 'version', 'version.number = event.number AND version.version = event.version')
+        .andWhere(`version.spec->>'uaDespacho' = :unidadeDespacho`, { unidadeDespacho });
+    }
     filters.forEach(([filterUf, tipoInteresse], index) => {
       if (filterUf) select.andWhere(`event.ufs @> :filter${index}::jsonb`, { [`filter${index}`]: JSON.stringify([{ uf: filterUf, tipoInteresse }]) });
     });

@@ -5,17 +5,23 @@ import { CurrentSession, type PortalSession } from '../auth/portal-auth.guard.js
 import { AccessLimited } from '../platform/access-limited.decorator.js';
 import { SefazCreditoIcmsDto } from './dto/sefaz-credito-icms.dto.js';
 import { SefazDadosIcmsDto } from './dto/sefaz-dados-icms.dto.js';
+import { SefazIcmsFracionadoDto } from './dto/sefaz-icms-fracionado.dto.js';
+import { SefazInclusaoGuiaIcmsDto } from './dto/sefaz-inclusao-guia-icms.dto.js';
+import { SefazIcmsGuiaService } from './sefaz-icms-guia.service.js';
 import { SefazIcmsService } from './sefaz-icms.service.js';
 
 /**
  * The PCCE services for the Sefaz (SPEC §8). As on the portal, the writes answer with no body:
- * 201 for the calculation and the credit, 200 for the cancellation.
+ * 201 for the calculation, the credit, the released NF-e and a new guide; 200 for the cancellations.
  */
 @ApiTags('PCCE ICMS (Sefaz)')
 @AccessLimited('pcce-icms')
 @Controller('pcce/api/ext/sefaz/icms')
 export class SefazIcmsController {
-  constructor(private readonly icms: SefazIcmsService) {}
+  constructor(
+    private readonly icms: SefazIcmsService,
+    private readonly guias: SefazIcmsGuiaService,
+  ) {}
 
   /** The Sefaz's calculation (`SefazDadosIcmsDto`) of a pending request of its UF. */
   @Post()
@@ -29,6 +35,39 @@ export class SefazIcmsController {
   @HttpCode(201)
   async credit(@CurrentSession() session: PortalSession, @Body() dto: SefazCreditoIcmsDto): Promise<void> {
     await this.icms.credit(session, dto);
+  }
+
+  /** NF-e released under a split payment (`SefazIcmsFracionadoDto`); the list accumulates across calls. */
+  @Post('fracionado')
+  @HttpCode(201)
+  async releaseInvoices(@CurrentSession() session: PortalSession, @Body() dto: SefazIcmsFracionadoDto): Promise<void> {
+    await this.icms.releaseInvoices(session, dto);
+  }
+
+  /** A payment guide (`SefazInclusaoGuiaIcmsDto`) for a declaration "a pagar". */
+  @Post('guia')
+  @HttpCode(201)
+  async includeGuide(@CurrentSession() session: PortalSession, @Body() dto: SefazInclusaoGuiaIcmsDto): Promise<void> {
+    await this.guias.include(session, dto);
+  }
+
+  /** Cancels an open, unpaid guide of the declaration by its bar code. */
+  @Put('guia/:numero/:versao/:codigoBarras')
+  @HttpCode(200)
+  async cancelGuide(
+    @CurrentSession() session: PortalSession,
+    @Param('numero') numero: string,
+    @Param('versao') versao: string,
+    @Param('codigoBarras') codigoBarras: string,
+  ): Promise<void> {
+    await this.guias.cancel(session, numero, versao, codigoBarras);
+  }
+
+  /** The Duimp's declarations for the caller's UF (`SolicitacaoIcmsDto[]`). */
+  @Get('consulta/:numero')
+  @XmlRoot('solicitacoesIcms', 'solicitacaoIcms')
+  list(@CurrentSession() session: PortalSession, @Param('numero') numero: string) {
+    return this.icms.list(session, numero);
   }
 
   /** The calculation request (`SolicitacaoCalculoIcmsDto`) with its situation and history. */

@@ -1,41 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { formatPortalDate, simNow } from '#clock';
-import { PortalException, PortalValidationException } from '#common';
-import { type Duimp, DuimpEvent, DuimpVersion, IcmsRequest } from '#database';
+import { formatPortalDate } from '#clock';
+import { PortalException } from '#common';
+import { DuimpVersion, IcmsRequest } from '#database';
 import {
-  canMoveIcms,
   DUIMP_HISTORICO,
-  type DuimpHistoricoEntry,
+  mergeReleasedInvoices,
   SITUACAO_APOS_CALCULO,
   SITUACOES_ICMS_CUMPRIDAS,
   SITUACOES_ICMS_DECLARADAS,
   SITUACOES_ICMS_PENDENTES,
-  type SituacaoSolicitacaoIcms,
 } from '#domain';
 import type { PortalSession } from '../auth/portal-auth.guard.js';
 import { findDuimp, parseVersao, requireDuimpNumber } from '../../business/duimp/duimp-finder.js';
 import { requireSefazUf } from '../auth/caller-rules.js';
 import type { SefazCreditoIcmsDto } from './dto/sefaz-credito-icms.dto.js';
 import type { SefazDadosIcmsDto } from './dto/sefaz-dados-icms.dto.js';
-import { toSolicitacaoCalculoView } from './sefaz-icms.view.js';
-
-function refuse(code: string, field: string, message: string): never {
-  throw new PortalValidationException([{ code, field, message }], message);
-}
-
-interface Write {
-  manager: EntityManager;
-  /** Simulated time of the write: the request's history and the Duimp's carry it. */
-  now: Date;
-}
-
-/** Which request of a Duimp version, of which Sefaz, in which situations. */
-interface RequestKey {
-  numero: string;
-  versao: number;
-  uf: string;
-}
+import type { SefazIcmsFracionadoDto } from './dto/sefaz-icms-fracionado.dto.js';
+import { addDuimpHistory, findIcmsRequest, inTransaction, moveIcmsRequest, refuse, type RequestKey, type Write } from './icms-declaration.js';
+import { toSolicitacaoCalculoView, toSolicitacaoIcmsView } from './sefaz-icms.view.js';
 
 /**
  * The PCCE services for the Sefaz (SPEC §8): the Sefaz of `ufFavorecida` answers a calculation request,
@@ -52,7 +35,7 @@ export class SefazIcmsService {
     const key = this.bodyKey(session, dto);
     await this.write(async ({ manager, now }) => {
       const duimp = await findDuimp(manager, key.numero, { lock: true });
-      const request = await this.findRequest(manager, key, ['DUIMP_CALCULO_SOLICITADO']);
+      const request = await findIcmsRequest(manager, key, ['DUIMP_CALCULO_SOLICITADO']);
       if (!request) {
         refuse(
           'SOLICITACAO_ICMS_INEXISTENTE',
@@ -66,10 +49,11 @@ export class SefazIcmsService {
       }
       const situacao = SITUACAO_APOS_CALCULO[dto.tipoRetorno];
       request.result = { ...dto };
-      this.move(request, situacao, now, dto.cpfSolicitante, dto.justificativaIndeferimento);
+      request.guides = (dto.guias ?? []).map((guia) => ({ ...guia }));
+      moveIcmsRequest(request, situacao, now, dto.cpfSolicitante, dto.justificativaIndeferimento);
       await manager.save(request);
       // Nothing to pay (or exonerated): the obligation is met at once. A calculation "a pagar" waits for the credit.
-      if (SITUACOES_ICMS_CUMPRIDAS.includes(situacao)) await this.addHistory(manager, duimp, request, DUIMP_HISTORICO.ICMS_DECLARADO, now);
+      if (SITUACOES_ICMS_CUMPRIDAS.includes(situacao)) await addDuimpHistory(manager, duimp, request, DUIMP_HISTORICO.ICMS_DECLARADO, now);
     });
   }
 
@@ -78,7 +62,7 @@ export class SefazIcmsService {
     const key = this.bodyKey(session, dto);
     await this.write(async ({ manager, now }) => {
       const duimp = await findDuimp(manager, key.numero, { lock: true });
-      const request = await this.findRequest(manager, key, ['DUIMP_PENDENTE_PAGAMENTO_EXONERACAO']);
+      const request = await findIcmsRequest(manager, key, ['DUIMP_PENDENTE_PAGAMENTO_EXONERACAO']);
       if (!request) {
         refuse(
           'CALCULO_ICMS_A_PAGAR_INEXISTENTE',
@@ -88,10 +72,59 @@ export class SefazIcmsService {
       }
       this.requireSameTipo(dto.tipoSolicitacao, request);
       request.credit = { ...dto };
-      this.move(request, 'DUIMP_DECLARADA_PAGA', now);
+      request.guides = withPaidGuides(request.guides, dto.guias ?? []);
+      moveIcmsRequest(request, 'DUIMP_DECLARADA_PAGA', now);
       await manager.save(request);
-      await this.addHistory(manager, duimp, request, DUIMP_HISTORICO.ICMS_DECLARADO, now);
+      await addDuimpHistory(manager, duimp, request, DUIMP_HISTORICO.ICMS_DECLARADO, now);
     });
+  }
+
+  /**
+   * `SefazIcmsFracionadoDto`: NF-e released under a declaration "a pagar" with `pagamentoFracionado`. The list
+   * accumulates; SEM_VALOR_A_PAGAR says the last were released and carries the credit: the declaration ends
+   * paga/exonerada and the ICMS is declared, as the credit confirmation does for an undivided payment.
+   */
+  async releaseInvoices(session: PortalSession, dto: SefazIcmsFracionadoDto): Promise<void> {
+    const uf = requireSefazUf(session.interveniente);
+    requireDuimpNumber(dto.numeroDeclaracao, 'numeroDeclaracao');
+    const key = { numero: dto.numeroDeclaracao, versao: Number(dto.versaoDeclaracao), uf };
+    await this.write(async ({ manager, now }) => {
+      const duimp = await findDuimp(manager, key.numero, { lock: true });
+      const request = await findIcmsRequest(manager, key, ['DUIMP_PENDENTE_PAGAMENTO_EXONERACAO']);
+      if (!request || request.result?.pagamentoFracionado !== true) {
+        refuse(
+          'DECLARACAO_ICMS_FRACIONADA_INEXISTENTE',
+          'numeroDeclaracao',
+          `A Duimp ${key.numero} versão ${key.versao} não tem declaração de ICMS da UF ${uf} a pagar com pagamento fracionado.`,
+        );
+      }
+      request.releasedInvoices = mergeReleasedInvoices(
+        request.releasedInvoices,
+        dto.notasFiscais.map((nota) => nota.chaveAcessoNotaFiscal),
+      );
+      request.updatedAt = now;
+      if (dto.tipoRetorno === 'SEM_VALOR_A_PAGAR') {
+        request.credit = { dataConfirmacaoCredito: dto.dataConfirmacaoCredito, valorTotalCredito: dto.valorTotalCredito };
+        moveIcmsRequest(request, 'DUIMP_PAGA_EXONERADA', now);
+        await addDuimpHistory(manager, duimp, request, DUIMP_HISTORICO.ICMS_DECLARADO, now);
+      }
+      await manager.save(request);
+    });
+  }
+
+  /**
+   * `SolicitacaoIcmsDto[]`: every declaration of the Duimp (all versions) addressed to the caller's UF, oldest
+   * first; a UF with no interest in the Duimp gets 403, as on the Duimp API.
+   */
+  async list(session: PortalSession, numero: string): Promise<Array<Record<string, unknown>>> {
+    const uf = requireSefazUf(session.interveniente);
+    requireDuimpNumber(numero);
+    const duimp = await findDuimp(this.dataSource.manager, numero);
+    if (!duimp.ufs.some((entry) => entry.uf === uf)) {
+      throw new PortalException(403, 'PUCX-ER0403', `A UF ${uf} não tem interesse na Duimp ${numero}.`);
+    }
+    const requests = await this.dataSource.getRepository(IcmsRequest).find({ where: { duimpNumber: numero, uf }, order: { id: 'ASC' } });
+    return requests.map((request) => toSolicitacaoIcmsView(request, duimp.situation));
   }
 
   /** The latest request of the version for the caller's UF: 404 when the version has none, 403 when only other UFs' exist. */
@@ -121,7 +154,7 @@ export class SefazIcmsService {
     const key = { numero, versao: parseVersao(versao), uf };
     await this.write(async ({ manager, now }) => {
       const duimp = await findDuimp(manager, numero, { lock: true });
-      const request = await this.findRequest(manager, key, SITUACOES_ICMS_DECLARADAS);
+      const request = await findIcmsRequest(manager, key, SITUACOES_ICMS_DECLARADAS);
       if (!request) {
         refuse(
           'DECLARACAO_ICMS_INEXISTENTE',
@@ -136,9 +169,12 @@ export class SefazIcmsService {
       }
       request.result = null;
       request.credit = null;
-      this.move(request, 'DUIMP_CALCULO_SOLICITADO', now, undefined, 'Declaração de ICMS cancelada pela Sefaz.');
+      // The declaration's guides and released NF-e go with it: a new declaration sends them again.
+      request.guides = request.guides.map((guia) => (guia.dataCancelamento ? guia : { ...guia, dataCancelamento: formatPortalDate(now) }));
+      request.releasedInvoices = [];
+      moveIcmsRequest(request, 'DUIMP_CALCULO_SOLICITADO', now, undefined, 'Declaração de ICMS cancelada pela Sefaz.');
       await manager.save(request);
-      await this.addHistory(manager, duimp, request, DUIMP_HISTORICO.ICMS_CANCELADO, now);
+      await addDuimpHistory(manager, duimp, request, DUIMP_HISTORICO.ICMS_CANCELADO, now);
     });
   }
 
@@ -150,14 +186,6 @@ export class SefazIcmsService {
       refuse('UF_FAVORECIDA_DIVERGENTE', 'ufFavorecida', `ufFavorecida ${dto.ufFavorecida} não é a UF da Sefaz autenticada (${uf}).`);
     }
     return { numero: dto.numeroDeclaracao, versao: Number(dto.versaoDeclaracao), uf };
-  }
-
-  private findRequest(manager: EntityManager, key: RequestKey, situacoes: readonly SituacaoSolicitacaoIcms[]): Promise<IcmsRequest | null> {
-    return manager.findOne(IcmsRequest, {
-      where: { duimpNumber: key.numero, duimpVersion: key.versao, uf: key.uf, status: In([...situacoes]) },
-      order: { id: 'DESC' },
-      lock: { mode: 'pessimistic_write' },
-    });
   }
 
   private requireSameTipo(tipoSolicitacao: string, request: IcmsRequest): void {
@@ -175,38 +203,18 @@ export class SefazIcmsService {
     return version.spec.viaTransporte === 'MARITMO';
   }
 
-  /** Moves the request and appends a `SituacaoHistoricoDto`; the responsible CPF is the request's unless the Sefaz gave one. */
-  private move(request: IcmsRequest, to: SituacaoSolicitacaoIcms, now: Date, cpf?: string, comentario?: string): void {
-    // Callers pick the request by its situation, so a forbidden move is a bug here, not bad input.
-    if (!canMoveIcms(request.status, to)) throw new Error(`ICMS request ${request.id}: ${request.status} → ${to} is not a transition`);
-    request.status = to;
-    request.history = [
-      ...request.history,
-      {
-        descricaoSituacao: to,
-        dataSituacao: formatPortalDate(now),
-        cpfResponsavel: cpf ?? request.request.cpfSolicitante,
-        ...(comentario ? { comentario } : {}),
-      },
-    ];
-    request.updatedAt = now;
-  }
-
-  private async addHistory(manager: EntityManager, duimp: Duimp, request: IcmsRequest, entry: DuimpHistoricoEntry, now: Date): Promise<void> {
-    await manager.insert(DuimpEvent, {
-      number: duimp.number,
-      version: request.duimpVersion,
-      code: entry.codigo,
-      description: entry.descricao,
-      evento: entry.evento,
-      occurredAt: now,
-      ufs: duimp.ufs,
-    });
-  }
-
   private write<T>(action: (write: Write) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      return action({ manager, now: await simNow(manager) });
-    });
+    return inTransaction(this.dataSource, action);
   }
+}
+
+/** The credit's guides, paid: an open guide with the same bar code takes the payment, an unknown one is added. */
+function withPaidGuides(guides: Array<Record<string, unknown>>, paid: ReadonlyArray<{ codigoBarrasGuia: string }>): Array<Record<string, unknown>> {
+  const result = guides.map((guia) => ({ ...guia }));
+  for (const guia of paid) {
+    const open = result.findIndex((entry) => entry.codigoBarrasGuia === guia.codigoBarrasGuia && !entry.dataCancelamento);
+    if (open >= 0) result[open] = { ...result[open], ...guia };
+    else result.push({ ...guia });
+  }
+  return result;
 }

@@ -8,6 +8,11 @@ import { XML_TYPES } from './xml-negotiation.js';
 /** Bodies that came as XML: their values are all strings until the target DTO says otherwise. */
 const xmlBodies = new WeakSet<object>();
 
+/** Whether a parsed body came as XML (its values are still all strings). */
+export function isXmlBody(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && xmlBodies.has(body);
+}
+
 /** Runs after the text body parser: turns an XML body into fields, or refuses it with the portal's body. */
 export function parseXmlBody(request: Request, _response: Response, next: NextFunction): void {
   if (typeof request.body !== 'string' || !request.is(XML_TYPES)) return next();
@@ -36,7 +41,7 @@ function coerceScalar(type: unknown, value: unknown): unknown {
  * XML writes as a single repeated element. Nested DTOs come from class-transformer's `@Type`. Values
  * that do not convert stay strings, so validation names them exactly as it would in JSON.
  */
-function coerceInstance(instance: object): void {
+export function coerceInstance(instance: object): void {
   const prototype = Object.getPrototypeOf(instance) as object;
   for (const [key, raw] of Object.entries(instance)) {
     const type: unknown = Reflect.getMetadata('design:type', prototype, key);
@@ -65,7 +70,8 @@ export class PortalValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
     if (metadata.type === 'body' && value && typeof value === 'object') refusePrototypeKeys(value);
-    if (metadata.type === 'body' && metatype && value && typeof value === 'object' && xmlBodies.has(value)) {
+    // A list body (`T[]`) is left to its ListBodyPipe, which types each entry.
+    if (metadata.type === 'body' && metatype && metatype !== Array && isXmlBody(value)) {
       const instance = plainToInstance(metatype as new () => object, value) as object;
       coerceInstance(instance);
       return super.transform(instance, metadata);

@@ -2,8 +2,11 @@ import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { GERADORES_GUIA_ICMS, type GeradorGuiaIcms } from '#domain';
 import { IsData, IsDataHora, IsValor, Obrigatorio } from './portal-formats.js';
 
-/** `GuiaIcmsCreditoDto`: a payment guide of the ICMS (Portal GNRE or the state's own). */
-export class GuiaIcmsCreditoDto {
+/**
+ * The fields of an ICMS payment guide (Portal GNRE or the state's own) that `GuiaIcmsCreditoDto` and
+ * `SefazInclusaoGuiaIcmsDto` share.
+ */
+export abstract class GuiaIcmsDadosDto {
   @Obrigatorio()
   @IsString()
   @Length(1, 100)
@@ -17,10 +20,6 @@ export class GuiaIcmsCreditoDto {
   @Obrigatorio()
   @IsData()
   dataLimitePagamento: string;
-
-  @IsOptional()
-  @IsDataHora()
-  dataPagamento?: string;
 
   @Obrigatorio()
   @IsData()
@@ -68,4 +67,11 @@ export class GuiaIcmsCreditoDto {
   @Obrigatorio()
   @IsValor()
   valorTotal: number;
+}
+
+/** `GuiaIcmsCreditoDto`: a guide in a calculation or a credit confirmation, paid or not yet. */
+export class GuiaIcmsCreditoDto extends GuiaIcmsDadosDto {
+  @IsOptional()
+  @IsDataHora()
+  dataPagamento?: string;
 }
