@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// A notification receiver for trying the simulator by hand: HTTPS on loopback, prints every request.
+// A notification receiver for trying the simulator by hand: HTTPS on loopback, prints every request
+// (with its `secret` header, so the subscription's chaveSecreta can be seen arriving).
 // Usage: node scripts/demo-receiver.mjs <server-cert.json> [port] [replies]
 //   server-cert.json  the answer of POST /admin/pki/certificados-servidor
 //   port              default 9443
@@ -31,6 +32,7 @@ https
           'event-type': req.headers['event-type'],
           'destinatario-id': req.headers['destinatario-id'],
           'id-notificacao': req.headers['id-notificacao'],
+          secret: req.headers.secret,
           body: JSON.parse(body || 'null'),
         }),
       );
