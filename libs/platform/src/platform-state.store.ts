@@ -30,6 +30,26 @@ export async function readPlatformState(runner: Queryable): Promise<StoredPlatfo
   };
 }
 
+/**
+ * Shares one read of the platform state among the callers of the same tick (a batch of deliveries, the
+ * portal calls arriving together). A read starts only after every call it answers, so a switch committed
+ * before a call is always seen: unlike a timed cache, nothing is sent once a window is open.
+ */
+export class PlatformStateReader {
+  private next?: Promise<StoredPlatformState>;
+
+  constructor(private readonly runner: Queryable) {}
+
+  read(): Promise<StoredPlatformState> {
+    this.next ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      // Callers from now on wait for the next read: this one may have missed what they follow.
+      this.next = undefined;
+      return readPlatformState(this.runner);
+    });
+    return this.next;
+  }
+}
+
 export interface AccessCount {
   hits: number;
   offences: number;
