@@ -1,5 +1,5 @@
 import { SIM_NOW_SQL } from '#clock';
-import { PreparedStatement, type Queryable } from '#common';
+import { PreparedStatement, type Queryable, TickSharedRead } from '#common';
 import { blockEnd } from './access-limits.js';
 import { brasiliaDay, hourStart } from './brasilia-time.js';
 
@@ -31,22 +31,19 @@ export async function readPlatformState(runner: Queryable): Promise<StoredPlatfo
 }
 
 /**
- * Shares one read of the platform state among the callers of the same tick (a batch of deliveries, the
- * portal calls arriving together). A read starts only after every call it answers, so a switch committed
- * before a call is always seen: unlike a timed cache, nothing is sent once a window is open.
+ * The platform state for the callers of one tick with one read (a batch of deliveries, the portal calls
+ * arriving together). Each read starts after every call it answers, so a window opened before a call is
+ * always seen: nothing is sent once a window is open.
  */
 export class PlatformStateReader {
-  private next?: Promise<StoredPlatformState>;
+  private readonly shared: TickSharedRead<StoredPlatformState>;
 
-  constructor(private readonly runner: Queryable) {}
+  constructor(runner: Queryable) {
+    this.shared = new TickSharedRead(() => readPlatformState(runner));
+  }
 
   read(): Promise<StoredPlatformState> {
-    this.next ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      // Callers from now on wait for the next read: this one may have missed what they follow.
-      this.next = undefined;
-      return readPlatformState(this.runner);
-    });
-    return this.next;
+    return this.shared.get();
   }
 }
 
