@@ -1,6 +1,11 @@
 export const PHASES = ['ceiling', 'fanout1', 'fanout27', 'latency', 'isolation'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
+/** The Duimp number a phase's events carry (`payload.numero`): what the measurements tell the phases apart by. */
+export function phaseNumber(phase: PhaseName): string {
+  return `25BR${String(PHASES.indexOf(phase) + 1).padStart(11, '0')}`;
+}
+
 export const PHASE_LABELS: Record<PhaseName, string> = {
   ceiling: 'ceiling',
   fanout1: 'fan-out 1',
@@ -19,6 +24,8 @@ export interface BenchConfig {
   connections: number;
   /** Requests in flight for the ceiling: the worker's DELIVERY_CONCURRENCY. */
   ceilingConcurrency: number;
+  /** Client processes sharing the ceiling's requests in flight. */
+  ceilingClients: number;
   /** Events/s offered in the latency phase; default half of what fan-out 1 sustained. */
   latencyRate?: number;
   /**
@@ -62,6 +69,7 @@ export function loadBenchConfig(): BenchConfig {
     // round trip. Past about 100 it grows little while the gateway's requests in flight push its RSS up.
     connections: number('BENCH_CONNECTIONS', 96),
     ceilingConcurrency: number('BENCH_CEILING_CONCURRENCY', number('DELIVERY_CONCURRENCY', DEFAULT_DELIVERY_CONCURRENCY)),
+    ceilingClients: number('BENCH_CEILING_CLIENTS', 2),
     latencyRate: process.env.BENCH_LATENCY_RATE ? number('BENCH_LATENCY_RATE', 500) : undefined,
     fanOut27Rate: process.env.BENCH_FANOUT27_RATE ? number('BENCH_FANOUT27_RATE', 40) : undefined,
     phases: PHASES.filter((phase) => phases.includes(phase)),

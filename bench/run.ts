@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type { CeilingResult, CeilingRun } from './ceiling.js';
-import { type BenchConfig, loadBenchConfig, PHASE_LABELS, type PhaseName } from './config.js';
+import { type BenchConfig, loadBenchConfig, PHASE_LABELS, type PhaseName, phaseNumber } from './config.js';
 import { drive } from './load.js';
-import { type DatabaseAudit, Measurements, type Percentiles, recreateDatabase } from './measure.js';
+import { type DatabaseAudit, type DatabaseCounters, Measurements, type Percentiles, recreateDatabase, subtractCounters } from './measure.js';
 import { CpuMeter, forkNode, freePort, memoryMb, request, RssSampler, round, spawnNode, stop, waitHealthy } from './processes.js';
 import type { EndpointMode, ReceiverStart, ReceiverStats } from './receiver.js';
 import { printReport, targetChecks } from './report.js';
@@ -42,6 +42,8 @@ export interface PhaseResult {
   rssMb: Record<string, number>;
   /** CPU over the measured window: % of one core, and ms per delivery, by process. */
   cpu: { percent: Record<string, number>; msPerDelivery: Record<string, number> } | null;
+  /** The simulator's database work over the window, per delivery and per accepted event. */
+  database: DatabaseFigures;
   drainS: number | null;
   isolation?: IsolationFigures;
 }
@@ -85,11 +87,18 @@ async function admin<T = any>(adminUrl: string, method: string, path: string, bo
   return (response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
 }
 
-function eventBody(evento: string, ufs: string[], fase: string): string {
+// The catalogue refuses fields a Duimp event does not carry: each phase's events carry a Duimp number of their
+// own, which the measurements select them by.
+function eventBody(evento: string, ufs: string[], phase: PhaseName): string {
   return JSON.stringify({
     evento,
     destinatarios: ufs.map((uf) => ({ tipo: 'UF', id: uf })),
-    payload: { numero: '20BR00001001899', versao: 1, evento: 'REGISTRO', ufs: ufs.map((uf) => ({ uf, tipoInteresse: 'IMPORTADOR' })), fase },
+    payload: {
+      numero: phaseNumber(phase),
+      versao: 1,
+      ...(evento === ISOLATION_EVENTO ? { evento: 'RETIFICACAO' } : {}),
+      ufs: ufs.map((uf) => ({ uf, tipoInteresse: 'IMPORTADOR' })),
+    },
   });
 }
 
@@ -102,12 +111,24 @@ function cpuFigures(used: Record<string, number>, windowS: number, delivered: nu
   };
 }
 
+export interface DatabaseFigures {
+  /** Where the figures come from: `pg_stat_statements`, or the transaction and row counters as a proxy. */
+  source: string;
+  perDelivery: Record<string, number>;
+  perEvent: Record<string, number> | null;
+}
+
+function databaseFigures(counters: DatabaseCounters, delivered: number, events: number | null): DatabaseFigures {
+  const per = (count: number) => Object.fromEntries(Object.entries(counters.counts).map(([name, value]) => [name, round(value / Math.max(1, count), 2)]));
+  return { source: counters.source, perDelivery: per(delivered), perEvent: events === null ? null : per(events) };
+}
+
 class Bench {
   private readonly children: ChildProcess[] = [];
   private gateway?: ChildProcess;
   private worker?: ChildProcess;
   private receiver?: ChildProcess;
-  private ceilingClient?: ChildProcess;
+  private ceilingClients: ChildProcess[] = [];
   private rss?: RssSampler;
   private cpu?: CpuMeter;
   private db: Measurements;
@@ -157,7 +178,7 @@ class Bench {
       postgres: await this.db.backendPids(),
       'redis (shared)': redisPids,
       receiver: this.receiver?.pid ? [this.receiver.pid] : [],
-      'load generator': [process.pid, ...(this.ceilingClient?.pid ? [this.ceilingClient.pid] : [])],
+      'load generator': [process.pid, ...this.ceilingClients.map((client) => client.pid!)],
     }));
 
     const certificate = await admin<{ certPem: string; keyPem: string; chainPem: string }>(adminUrl, 'POST', '/admin/pki/certificados-servidor', {
@@ -203,28 +224,37 @@ class Bench {
 
   async ceiling(): Promise<PhaseResult> {
     const { config, setup } = this;
-    const client = this.track(forkNode(`${HERE}ceiling.js`));
-    this.ceilingClient = client;
+    // One client process takes more than a core by itself: several share the in-flight requests, so the
+    // ceiling is the machine's HTTPS limit and not one Node process's.
+    const clients = Array.from({ length: config.ceilingClients }, () => this.track(forkNode(`${HERE}ceiling.js`)));
+    this.ceilingClients = clients;
     this.rss!.take();
-    const measuring = delay(config.warmupS * 1000).then(() => this.cpu!.start());
-    const { result } = await request<{ result: CeilingResult }>(
-      client,
-      {
-        type: 'run',
-        urls: setup!.okUrls.slice(0, config.endpoints),
-        caPem: setup!.caPem,
-        concurrency: config.ceilingConcurrency,
-        warmupMs: config.warmupS * 1000,
-        durationMs: config.phaseS * 1000,
-        // What a delivery carries: the event's payload.
-        body: JSON.stringify(JSON.parse(eventBody(FAN_OUT_EVENTO, ['SP'], 'ceiling')).payload),
-      } as CeilingRun,
-      'result',
+    const measuring = delay(config.warmupS * 1000).then(() => this.measureStart());
+    const results = await Promise.all(
+      clients.map(async (client, index) => {
+        const share = Math.floor(config.ceilingConcurrency / clients.length) + (index < config.ceilingConcurrency % clients.length ? 1 : 0);
+        const { result } = await request<{ result: CeilingResult }>(
+          client,
+          {
+            type: 'run',
+            urls: setup!.okUrls.slice(0, config.endpoints),
+            caPem: setup!.caPem,
+            concurrency: share,
+            warmupMs: config.warmupS * 1000,
+            durationMs: config.phaseS * 1000,
+            // What a delivery carries: the event's payload, with the time field the gateway stamps.
+            body: JSON.stringify({ ...JSON.parse(eventBody(FAN_OUT_EVENTO, ['SP'], 'ceiling')).payload, dataEvento: '2025-01-02T10:00:00-0300' }),
+          } as CeilingRun,
+          'result',
+        );
+        return result;
+      }),
     );
     await measuring;
-    const cpuUsed = await this.cpu!.stop();
-    await stop(client);
-    this.ceilingClient = undefined;
+    const { cpuUsed, counters } = await this.measureStop();
+    await Promise.all(clients.map((client) => stop(client)));
+    this.ceilingClients = [];
+    const result = { perSecond: results.reduce((sum, one) => sum + one.perSecond, 0) };
     return {
       phase: 'ceiling',
       label: PHASE_LABELS.ceiling,
@@ -238,6 +268,7 @@ class Bench {
       offeredRate: null,
       rssMb: this.rss!.take(),
       cpu: cpuFigures(cpuUsed, config.phaseS, result.perSecond * config.phaseS),
+      database: databaseFigures(counters, result.perSecond * config.phaseS, null),
       drainS: null,
     };
   }
@@ -255,7 +286,7 @@ class Bench {
 
     this.rss!.take();
     const backlogAtStart = delay(config.warmupS * 1000).then(async () => {
-      await this.cpu!.start();
+      await this.measureStart();
       return this.db.backlog();
     });
     const from = new Date(Date.now() + config.warmupS * 1000);
@@ -268,7 +299,7 @@ class Bench {
       rate: offeredRate ?? undefined,
     });
     const to = new Date();
-    const cpuUsed = await this.cpu!.stop();
+    const { cpuUsed, counters } = await this.measureStop();
     const atEnd = await this.db.backlog();
     const atStart = await backlogAtStart;
     const rssMb = this.rss!.take();
@@ -282,8 +313,8 @@ class Bench {
     if (!(await this.db.autovacuum())) await this.db.vacuumAnalyze();
 
     const measuredS = (to.getTime() - from.getTime()) / 1000;
-    const accepted = await this.db.eventsAccepted(phase, from, to);
-    const receipts = await this.db.receiptsCommitted(phase, from, to);
+    const accepted = await this.db.eventsAccepted(phaseNumber(phase), from, to);
+    const receipts = await this.db.receiptsCommitted(phaseNumber(phase), from, to);
     const delivered = [...receipts.values()].reduce((sum, count) => sum + count, 0);
     const deliveriesPerS = delivered / measuredS;
     const figures: PhaseResult = {
@@ -293,16 +324,30 @@ class Bench {
       eventsPerS: round(accepted / measuredS, 0),
       deliveriesPerS: round(deliveriesPerS, 0),
       fractionOfCeiling: ceilingPerS ? round(deliveriesPerS / ceilingPerS, 3) : null,
-      latencyMs: await this.db.receiptLatency(phase, from, to),
+      latencyMs: await this.db.receiptLatency(phaseNumber(phase), from, to),
       backlog: { atStart, atEnd, growthPerS: round((atEnd - atStart) / measuredS, 0) },
       emittingCall: { requests: result.requests, non2xx: result.non2xx, errors: result.errors, p50Ms: round(result.p50Ms), p99Ms: result.p99Ms },
       offeredRate,
       rssMb,
       cpu: cpuFigures(cpuUsed, measuredS, delivered),
+      database: databaseFigures(counters, delivered, accepted),
       drainS,
     };
     if (phase === 'isolation') figures.isolation = await this.isolationFigures(receipts, measuredS);
     return figures;
+  }
+
+  private counterStart?: DatabaseCounters;
+
+  /** Opens a measured window: CPU by process and the database's work counters. */
+  private async measureStart(): Promise<void> {
+    await this.cpu!.start();
+    this.counterStart = await this.db.counters();
+  }
+
+  private async measureStop(): Promise<{ cpuUsed: Record<string, number>; counters: DatabaseCounters }> {
+    const cpuUsed = await this.cpu!.stop();
+    return { cpuUsed, counters: subtractCounters(await this.db.counters(), this.counterStart!) };
   }
 
   private fanOut27Rate(): number {
@@ -332,7 +377,7 @@ class Bench {
       perHealthyEndpointPerS: round(healthyPerS / healthy, 1),
       fanOut1PerEndpointPerS: fanOut1PerEndpoint === null ? null : round(fanOut1PerEndpoint, 1),
       fractionOfFanOut1: fanOut1PerEndpoint ? round(healthyPerS / healthy / fanOut1PerEndpoint, 3) : null,
-      attemptsByCause: await this.db.attemptCauses('isolation'),
+      attemptsByCause: await this.db.attemptCauses(phaseNumber('isolation')),
     };
   }
 
@@ -349,7 +394,7 @@ class Bench {
   async audit(): Promise<Audit> {
     // Counted once the engine is idle, so receiver, receipts and chain describe the same moment.
     if (!(await this.drain())) console.warn('bench: the backlog did not drain; the audit counts it as undelivered');
-    const database = await this.db.audit('isolation');
+    const database = await this.db.audit(phaseNumber('isolation'));
     const { stats } = await request<{ stats: ReceiverStats }>(this.receiver!, { type: 'stats' }, 'stats');
     const chain = await admin<{ valida: boolean; recibos: number }>(this.setup!.adminUrl, 'GET', '/admin/recibos/verificacao');
     const eventsLost = Math.max(0, this.eventsAcceptedByApi - database.counts.events);

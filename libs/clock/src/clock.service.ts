@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PreparedStatement, type Queryable } from '#common';
+import { PreparedStatement, type Queryable, TickSharedRead } from '#common';
 
 /**
  * The simulated time as a SQL expression, so every process and every query agrees on it
@@ -19,11 +19,19 @@ export async function simNow(runner: Queryable): Promise<Date> {
 /** The simulated clock: real time plus an offset stored in PostgreSQL and shared by every process. */
 @Injectable()
 export class ClockService {
-  constructor(private readonly dataSource: DataSource) {}
+  // Requests arriving together (the emission route under load) share one read of the offset; each read
+  // starts after the calls it answers, so an advance made before a call is always seen.
+  private readonly offset: TickSharedRead<number>;
 
-  async offsetMs(): Promise<number> {
-    const [row] = await this.dataSource.query('SELECT offset_ms FROM sim_clock WHERE id = 1');
-    return Number(row?.offset_ms ?? 0);
+  constructor(private readonly dataSource: DataSource) {
+    this.offset = new TickSharedRead(async () => {
+      const [row] = await this.dataSource.query('SELECT offset_ms FROM sim_clock WHERE id = 1');
+      return Number(row?.offset_ms ?? 0);
+    });
+  }
+
+  offsetMs(): Promise<number> {
+    return this.offset.get();
   }
 
   async now(): Promise<Date> {

@@ -1,3 +1,4 @@
+export * from './async/tick-shared-read.js';
 export * from './database/advisory-locks.js';
 export * from './database/postgres-errors.js';
 export * from './database/prepared-statement.js';

@@ -1,5 +1,5 @@
 import { SIM_NOW_SQL } from '#clock';
-import { PreparedStatement, type Queryable } from '#common';
+import { PreparedStatement, type Queryable, TickSharedRead } from '#common';
 import { blockEnd } from './access-limits.js';
 import { brasiliaDay, hourStart } from './brasilia-time.js';
 
@@ -28,6 +28,23 @@ export async function readPlatformState(runner: Queryable): Promise<StoredPlatfo
     maintenanceDaily: row.maintenance_daily,
     maintenanceOpenUntil: row.maintenance_open_until ? new Date(row.maintenance_open_until) : null,
   };
+}
+
+/**
+ * The platform state for the callers of one tick with one read (a batch of deliveries, the portal calls
+ * arriving together). Each read starts after every call it answers, so a window opened before a call is
+ * always seen: nothing is sent once a window is open.
+ */
+export class PlatformStateReader {
+  private readonly shared: TickSharedRead<StoredPlatformState>;
+
+  constructor(runner: Queryable) {
+    this.shared = new TickSharedRead(() => readPlatformState(runner));
+  }
+
+  read(): Promise<StoredPlatformState> {
+    return this.shared.get();
+  }
 }
 
 export interface AccessCount {

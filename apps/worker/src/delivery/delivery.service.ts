@@ -14,7 +14,7 @@ import {
   WebhookClient,
   type WebhookResponse,
 } from '#notifications';
-import { maintenanceEnd, platformSettings, readPlatformState } from '#platform';
+import { maintenanceEnd, platformSettings, PlatformStateReader } from '#platform';
 import { type DeliverJobData, DeliveryQueue } from '#queue';
 import { sha256 } from '#receipts';
 import { AuthorityService } from '#authority';
@@ -28,6 +28,7 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
   private client: WebhookClient;
   private readonly targets: DeliveryTargetLoader;
   private readonly lanes: EndpointLanes;
+  private readonly platformState: PlatformStateReader;
   private nextEgress = 0;
 
   constructor(
@@ -38,6 +39,7 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
     private readonly deliveryQueue: DeliveryQueue,
   ) {
     this.targets = new DeliveryTargetLoader(dataSource);
+    this.platformState = new PlatformStateReader(dataSource);
     this.lanes = new EndpointLanes(Math.max(1, Math.ceil(config.DELIVERY_CONCURRENCY / 8)), Math.min(1_000, config.DELIVERY_TIMEOUT_MS / 2));
   }
 
@@ -62,7 +64,7 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
     }
 
     // The portal sends nothing during its maintenance window: the attempt waits for the window's end.
-    const { now, maintenance } = platformSettings(await readPlatformState(this.dataSource), this.config);
+    const { now, maintenance } = platformSettings(await this.platformState.read(), this.config);
     const windowEnd = maintenanceEnd(now, maintenance);
     if (windowEnd) {
       await deferAttempt(this.dataSource, notificationId, attempt, windowEnd);
