@@ -44,6 +44,8 @@ describe('browser dashboard at /painel (issue 18)', () => {
     await page.fill('input[name=token]', sim.env.ADMIN_TOKEN);
     await page.click('button[type=submit]');
     await waitForText(page.getByTestId('ao-vivo'), /ao vivo/, 'the live stream');
+    // The situação filter lists the states the server owns (from the page shell, not a copy in the front end).
+    expect(await page.locator('select[name=situacao] option').allTextContents()).toEqual(expect.arrayContaining(['PENDENTE', 'ENTREGUE', 'FALHA', 'CANCELADA']));
 
     // Subscribe the seeded Sefaz of SP from the page.
     await page.getByRole('button', { name: 'Assinaturas e intervenientes' }).click();

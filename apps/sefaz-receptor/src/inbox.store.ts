@@ -1,5 +1,9 @@
 import pg from 'pg';
 
+/** Where a stored notification stands in the receiver's own processing (not the portal's delivery states). */
+export const InboxState = { ToProcess: 'A_PROCESSAR', Processed: 'PROCESSADA', Failed: 'FALHA' } as const;
+export type InboxState = (typeof InboxState)[keyof typeof InboxState];
+
 export interface InboxRow {
   id_notificacao: string;
   evento: string;
@@ -29,7 +33,7 @@ export class InboxStore {
       evento varchar(40) NOT NULL,
       payload jsonb NOT NULL,
       recebida_em timestamptz NOT NULL DEFAULT now(),
-      situacao varchar(12) NOT NULL DEFAULT 'PENDENTE',
+      situacao varchar(12) NOT NULL DEFAULT '${InboxState.ToProcess}',
       attempts smallint NOT NULL DEFAULT 0,
       resultado jsonb
     )`);
@@ -51,7 +55,7 @@ export class InboxStore {
       await client.query('BEGIN');
       const { rows } = await client.query<InboxRow>(
         `SELECT id_notificacao, evento, payload, attempts FROM ${this.schema}.notificacao
-          WHERE situacao = 'PENDENTE' ORDER BY recebida_em LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          WHERE situacao = '${InboxState.ToProcess}' ORDER BY recebida_em LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
       for (const row of rows) {

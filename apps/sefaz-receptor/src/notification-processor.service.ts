@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { calculateIcms } from './icms-calculator.js';
-import type { InboxRow, InboxStore } from './inbox.store.js';
+import { type InboxRow, InboxState, type InboxStore } from './inbox.store.js';
 import type { PortalClient } from './portal-client.js';
 import { INBOX, PORTAL } from './receptor.tokens.js';
 
@@ -49,11 +49,11 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
   private async process(row: InboxRow): Promise<{ situacao: string; resultado: unknown }> {
     try {
       const resultado = await this.handle(row);
-      return { situacao: 'PROCESSADA', resultado };
+      return { situacao: InboxState.Processed, resultado };
     } catch (error) {
       const retry = (error as { retry?: boolean }).retry !== false && row.attempts + 1 < MAX_ATTEMPTS;
       this.logger.warn({ idNotificacao: row.id_notificacao, err: error, retry }, 'processing failed');
-      return { situacao: retry ? 'PENDENTE' : 'FALHA', resultado: { erro: String((error as Error).message) } };
+      return { situacao: retry ? InboxState.ToProcess : InboxState.Failed, resultado: { erro: String((error as Error).message) } };
     }
   }
 

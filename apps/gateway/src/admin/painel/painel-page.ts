@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { NOTIFICATION_STATUSES } from '#notifications';
 
 /** Bare module names the dashboard's compiled modules import, mapped to the locally served copies. */
 const IMPORT_MAP = JSON.stringify({
@@ -31,6 +32,7 @@ export const PAINEL_PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<meta name="situacoes" content="${NOTIFICATION_STATUSES.join(',')}">
 <title>Painel de entregas — pucomex-sim</title>
 <link rel="stylesheet" href="/painel/vendor/uplot.css">
 <link rel="stylesheet" href="/painel/app/painel.css">

@@ -88,7 +88,7 @@ export function EntregasView({ revision, onOpen }: { revision: number; onOpen: (
               <td><Situacao value={n.situacao} /></td>
               <td data-col="tentativas">{n.tentativas}</td>
               <td>{n.ultimaCausa ?? '—'}</td>
-              <td>{n.situacao === 'PENDENTE' ? dateTime(n.proximaTentativa) : '—'}</td>
+              <td>{n.proximaTentativa ? dateTime(n.proximaTentativa) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -23,7 +23,8 @@ export function fromLocalInput(value: string): string | undefined {
   return value ? new Date(`${value}:00-03:00`).toISOString() : undefined;
 }
 
-export const SITUACOES = ['PENDENTE', 'ENTREGUE', 'FALHA', 'CANCELADA'];
+/** The notification states, as the server names them in the page shell (it owns the list). */
+export const SITUACOES = (document.querySelector<HTMLMetaElement>('meta[name="situacoes"]')?.content ?? '').split(',').filter(Boolean);
 
 export function Situacao({ value }: { value: string }) {
   return <span class={`situacao situacao-${value}`}>{value}</span>;
