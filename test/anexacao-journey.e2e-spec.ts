@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unzipStored } from '#domain';
-import { deliveryKit } from './support/deliveries.js';
-import { resetAll } from './support/fixtures.js';
+import { simulatorSuite } from './support/deliveries.js';
 import { notified } from './support/journeys.js';
 import { fromXml, loginSistema, type PortalSession, XML_HEADERS } from './support/portal-client.js';
 import { scenario } from './support/scenarios.js';
-import { type Simulator, startSimulator } from './support/simulator.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -16,15 +14,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * real bytes whose hash is the listed `sha256`, the same on every download. Another UF is refused.
  */
 describe('the Sefaz Anexação journey: made available → notified → listed → downloaded', () => {
-  let sim: Simulator;
-  const { receiver, closeReceivers } = deliveryKit(() => sim);
-
-  beforeAll(async () => {
-    sim = await startSimulator();
-  });
-  beforeEach(() => resetAll(sim));
-  afterEach(() => closeReceivers());
-  afterAll(() => sim?.stop());
+  const { sim, receiver } = simulatorSuite();
 
   const formats = {
     JSON: {
@@ -41,13 +31,13 @@ describe('the Sefaz Anexação journey: made available → notified → listed �
 
   for (const [name, format] of Object.entries(formats)) {
     it(`in ${name}`, async () => {
-      const sp = await loginSistema(sim, { uf: 'SP' });
+      const sp = await loginSistema(sim(), { uf: 'SP' });
       const hook = await receiver([{ status: 200 }]);
       const subscribed = await sp.call('POST', '/portal/api/ext/webhook', { evento: 'anex-docs-sefaz', endpoint: hook.url });
       expect(subscribed.status, subscribed.text).toBe(200);
 
-      const { numero } = (await scenario(sim, 'POST', '/admin/duimps', { ufImportador: 'SP', ufDespacho: 'MG' })).duimp;
-      const made = (await scenario(sim, 'POST', '/admin/documentos', { numeroOperacao: numero, idTipoDocumento: 1 })).documento;
+      const { numero } = (await scenario(sim(), 'POST', '/admin/duimps', { ufImportador: 'SP', ufDespacho: 'MG' })).duimp;
+      const made = (await scenario(sim(), 'POST', '/admin/documentos', { numeroOperacao: numero, idTipoDocumento: 1 })).documento;
       const notice = await notified(hook, 'anex-docs-sefaz');
       expect(notice).toMatchObject({ tipoOperacao: 'DUIMP', numeroOperacao: numero, idDocumento: made.idDocumento });
 
@@ -73,13 +63,13 @@ describe('the Sefaz Anexação journey: made available → notified → listed �
       expect(again.arquivoZipBase64).toBe(download.arquivoZipBase64);
 
       // RJ had nothing made available: refused; an unknown id is 404; a bad one 422.
-      const rj = await loginSistema(sim, { uf: 'RJ' });
+      const rj = await loginSistema(sim(), { uf: 'RJ' });
       expect((await format.get(rj, `/edocex/api/ext/documentos/download/${notice.idDocumento}`)).status).toBe(403);
       expect((await format.get(rj, `/edocex/api/ext/documentos-operacao/DUIMP/${numero}`)).status).toBe(403);
       expect((await format.get(sp, `/edocex/api/ext/documentos/download/${notice.idDocumento + 1000}`)).status).toBe(404);
       expect((await format.get(sp, '/edocex/api/ext/documentos/download/abc')).status).toBe(422);
       expect((await format.get(sp, `/edocex/api/ext/documentos-operacao/XYZ/${numero}`)).status).toBe(422);
-      const anvisa = await loginSistema(sim, { orgao: 'ANVISA' });
+      const anvisa = await loginSistema(sim(), { orgao: 'ANVISA' });
       expect((await format.get(anvisa, `/edocex/api/ext/documentos/download/${notice.idDocumento}`)).status).toBe(403);
     });
   }

@@ -1,10 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { deliveryKit } from './support/deliveries.js';
-import { resetAll } from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { simulatorSuite } from './support/deliveries.js';
 import { FORMATS, notified } from './support/journeys.js';
 import { fromXml, loginSistema, toXmlBody, XML_HEADERS } from './support/portal-client.js';
 import { scenario } from './support/scenarios.js';
-import { type Simulator, startSimulator } from './support/simulator.js';
 
 /**
  * The whole Sefaz journey of SPEC §8 as an integrator lives it: notified by webhook, it reads the Duimp,
@@ -12,19 +10,11 @@ import { type Simulator, startSimulator } from './support/simulator.js';
  * Once speaking JSON, once XML; the notifications themselves are JSON, as the portal sends them.
  */
 describe('the Sefaz journey: notification → Duimp → ICMS calculation → credit → paid', () => {
-  let sim: Simulator;
-  const { receiver, closeReceivers } = deliveryKit(() => sim);
-
-  beforeAll(async () => {
-    sim = await startSimulator();
-  });
-  beforeEach(() => resetAll(sim));
-  afterEach(() => closeReceivers());
-  afterAll(() => sim?.stop());
+  const { sim, receiver } = simulatorSuite();
 
   for (const [name, format] of Object.entries(FORMATS)) {
     it(`in ${name}`, async () => {
-      const sp = await loginSistema(sim, { uf: 'SP' });
+      const sp = await loginSistema(sim(), { uf: 'SP' });
       const call = (method: string, path: string, root = 'requisicao', body?: object) => format.call(sp, method, path, root, body);
       const hook = await receiver([{ status: 200 }]);
       for (const evento of ['dimp-registro', 'pcce-calculo-icms']) {
@@ -34,7 +24,7 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
       }
 
       // QA registers a Duimp of an SP importer, cleared in MG.
-      const { numero } = (await scenario(sim, 'POST', '/admin/duimps', { ufImportador: 'SP', ufDespacho: 'MG' })).duimp;
+      const { numero } = (await scenario(sim(), 'POST', '/admin/duimps', { ufImportador: 'SP', ufDespacho: 'MG' })).duimp;
       const registro = await notified(hook, 'dimp-registro');
       expect(registro).toMatchObject({ numero, ufs: expect.arrayContaining([{ uf: 'SP', tipoInteresse: 'IMPORTADOR' }]) });
 
@@ -47,7 +37,7 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
       expect((await call('GET', `/duimp-api/api/ext/sefaz/duimp/${numero}/historico`)).status).toBe(200);
 
       // QA: the importer asks SP for the ICMS calculation.
-      await scenario(sim, 'POST', `/admin/duimps/${numero}/icms/solicitacao`, { ufFavorecida: 'SP' });
+      await scenario(sim(), 'POST', `/admin/duimps/${numero}/icms/solicitacao`, { ufFavorecida: 'SP' });
       const pedido = await notified(hook, 'pcce-calculo-icms');
       expect(pedido).toMatchObject({ numeroDeclaracao: numero, ufFavorecida: 'SP', tipoSolicitacao: 'PAGAMENTO_INTEGRAL_DUIMP' });
 
@@ -87,7 +77,7 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
       expect(calculated.status, calculated.text).toBe(201);
 
       // SP asked for the ICMS: the cargo waits for the payment credit.
-      const held = await sim.admin('POST', `/admin/duimps/${numero}/entrega`, { prosseguimentoDespacho: true });
+      const held = await sim().admin('POST', `/admin/duimps/${numero}/entrega`, { prosseguimentoDespacho: true });
       expect(held.status).toBe(422);
       expect(held.body.errors[0]).toMatchObject({ code: 'ICMS_PENDENTE', field: 'numero' });
       expect(held.body.errors[0].message).toContain('UF SP: DUIMP_PENDENTE_PAGAMENTO_EXONERACAO');
@@ -100,7 +90,7 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
       });
       expect(credited.status, credited.text).toBe(201);
       // The credit releases the cargo.
-      const released = await scenario(sim, 'POST', `/admin/duimps/${numero}/entrega`, { prosseguimentoDespacho: true });
+      const released = await scenario(sim(), 'POST', `/admin/duimps/${numero}/entrega`, { prosseguimentoDespacho: true });
       expect(released.duimp.situacao).toMatchObject({ codigo: expect.stringMatching(/^5/) });
 
       const paid = format.read((await call('GET', `/duimp-api/api/ext/sefaz/duimp/${numero}`)).text);
@@ -110,15 +100,15 @@ describe('the Sefaz journey: notification → Duimp → ICMS calculation → cre
       expect(entries).toContainEqual(expect.objectContaining({ evento: { codigo: '32', descricao: 'ICMS declarado' } }));
 
       // Sefaz-RJ has no interest in this Duimp.
-      const rj = await loginSistema(sim, { uf: 'RJ' });
+      const rj = await loginSistema(sim(), { uf: 'RJ' });
       expect((await format.call(rj, 'GET', `/duimp-api/api/ext/sefaz/duimp/${numero}`, 'requisicao')).status).toBe(403);
     });
   }
 
   it('validates XML as it validates JSON: types, decimals and unknown fields are named in an XML error body', async () => {
-    const sp = await loginSistema(sim, { uf: 'SP' });
-    const { numero } = (await scenario(sim, 'POST', '/admin/duimps', { ufImportador: 'SP', ufDespacho: 'MG' })).duimp;
-    await scenario(sim, 'POST', `/admin/duimps/${numero}/icms/solicitacao`, { ufFavorecida: 'SP' });
+    const sp = await loginSistema(sim(), { uf: 'SP' });
+    const { numero } = (await scenario(sim(), 'POST', '/admin/duimps', { ufImportador: 'SP', ufDespacho: 'MG' })).duimp;
+    await scenario(sim(), 'POST', `/admin/duimps/${numero}/icms/solicitacao`, { ufFavorecida: 'SP' });
     const body = toXmlBody('sefazDadosIcms', {
       numeroDeclaracao: numero,
       versaoDeclaracao: '1',

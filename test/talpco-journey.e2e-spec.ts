@@ -1,11 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateCnpj } from '#brazilian-ids';
-import { deliveryKit } from './support/deliveries.js';
-import { resetAll } from './support/fixtures.js';
+import { simulatorSuite } from './support/deliveries.js';
 import { FORMATS, notified } from './support/journeys.js';
 import { loginSistema } from './support/portal-client.js';
 import { scenario, subscribeParty } from './support/scenarios.js';
-import { type Simulator, startSimulator } from './support/simulator.js';
 
 /**
  * The órgão anuente's journey through TA-LPCO: QA registers an LPCO, ANVISA is notified, reads it,
@@ -13,29 +11,21 @@ import { type Simulator, startSimulator } from './support/simulator.js';
  * receives `talp-altsit-lpco-anu`. Once in JSON, once in XML.
  */
 describe('the órgão journey: LPCO registered → notified → consulted → deferred through the API → holder notified', () => {
-  let sim: Simulator;
-  const { receiver, closeReceivers } = deliveryKit(() => sim);
-
-  beforeAll(async () => {
-    sim = await startSimulator();
-  });
-  beforeEach(() => resetAll(sim));
-  afterEach(() => closeReceivers());
-  afterAll(() => sim?.stop());
+  const { sim, receiver } = simulatorSuite();
 
   for (const [name, format] of Object.entries(FORMATS)) {
     it(`in ${name}`, async () => {
-      const anvisa = await loginSistema(sim, { orgao: 'ANVISA' });
+      const anvisa = await loginSistema(sim(), { orgao: 'ANVISA' });
       const call = (method: string, path: string, root = 'requisicao', body?: object) => format.call(anvisa, method, path, root, body);
       const orgaoHook = await receiver([{ status: 200 }]);
       const subscribed = await call('POST', '/portal/api/ext/webhook', 'assinatura', { evento: 'talp-registro-lpco', endpoint: orgaoHook.url });
       expect(subscribed.status, subscribed.text).toBe(200);
       const holderNi = generateCnpj();
       const holderHook = await receiver([{ status: 200 }]);
-      await subscribeParty(sim, { tipo: 'PRIVADO', ni: holderNi }, ['talp-altsit-lpco-anu'], holderHook.url);
+      await subscribeParty(sim(), { tipo: 'PRIVADO', ni: holderNi }, ['talp-altsit-lpco-anu'], holderHook.url);
 
       // QA registers an import LPCO of an ANVISA model; ANVISA registers nothing by hand.
-      const { numero } = (await scenario(sim, 'POST', '/admin/lpcos', { codigoModelo: 'I00101', niInteressado: holderNi })).lpco;
+      const { numero } = (await scenario(sim(), 'POST', '/admin/lpcos', { codigoModelo: 'I00101', niInteressado: holderNi })).lpco;
       const registro = await notified(orgaoHook, 'talp-registro-lpco');
       expect(registro).toMatchObject({ numeroLPCO: numero, codigoModelo: 'I00101' });
 
@@ -73,29 +63,29 @@ describe('the órgão journey: LPCO registered → notified → consulted → de
       });
 
       // Another órgão and a Sefaz see and decide nothing of ANVISA's LPCO.
-      const mapa = await loginSistema(sim, { orgao: 'MAPA' });
+      const mapa = await loginSistema(sim(), { orgao: 'MAPA' });
       expect((await format.call(mapa, 'GET', `/talpco/api/ext/lpco/${numero}`, 'requisicao')).status).toBe(403);
       expect((await format.call(mapa, 'PUT', `/talpco/api/ext/lpco/situacao/${numero}`, 'req', { situacao: 'ANULADO_REVOGADO' })).status).toBe(403);
       expect((await format.call(mapa, 'POST', `/talpco/api/ext/lpco/exigencia/${numero}`, 'req', { justificativa: 'x' })).status).toBe(403);
       expect((await format.call(mapa, 'GET', `/talpco/api/ext/lpco/consulta?tipo-operacao=IMPORTACAO&numero=${numero}`, 'r')).status).toBe(204);
-      const sp = await loginSistema(sim, { uf: 'SP' });
+      const sp = await loginSistema(sim(), { uf: 'SP' });
       expect((await format.call(sp, 'GET', `/talpco/api/ext/lpco/${numero}/historico`, 'requisicao')).status).toBe(403);
     });
   }
 
   it('lays down an exigência through the API and validates every field like the portal', async () => {
-    const anvisa = await loginSistema(sim, { orgao: 'ANVISA' });
+    const anvisa = await loginSistema(sim(), { orgao: 'ANVISA' });
     const holderNi = generateCnpj();
     const holderHook = await receiver([{ status: 200 }]);
-    await subscribeParty(sim, { tipo: 'PRIVADO', ni: holderNi }, ['talp-inclusao-exig'], holderHook.url);
-    const { numero } = (await scenario(sim, 'POST', '/admin/lpcos', { codigoModelo: 'I00101', niInteressado: holderNi })).lpco;
+    await subscribeParty(sim(), { tipo: 'PRIVADO', ni: holderNi }, ['talp-inclusao-exig'], holderHook.url);
+    const { numero } = (await scenario(sim(), 'POST', '/admin/lpcos', { codigoModelo: 'I00101', niInteressado: holderNi })).lpco;
 
     const exigencia = await anvisa.call('POST', `/talpco/api/ext/lpco/exigencia/${numero}`, { justificativa: 'Apresentar laudo técnico.' });
     expect(exigencia.status, exigencia.text).toBe(200);
     expect(exigencia.body).toMatchObject({ numero: 1, exigencia: 'Apresentar laudo técnico.', situacao: { id: '0', descricao: 'Pendente' } });
     expect(await notified(holderHook, 'talp-inclusao-exig')).toMatchObject({ numeroLPCO: numero, novaSituacao: { id: 'EM_EXIGENCIA' } });
 
-    await scenario(sim, 'POST', `/admin/lpcos/${numero}/exigencia/resposta`, { justificativa: 'Laudo anexado.' });
+    await scenario(sim(), 'POST', `/admin/lpcos/${numero}/exigencia/resposta`, { justificativa: 'Laudo anexado.' });
     const list = await anvisa.call('GET', `/talpco/api/ext/lpco/exigencia/${numero}`);
     expect(list.body).toEqual([expect.objectContaining({ numero: 1, resposta: 'Laudo anexado.', situacao: { id: '1', descricao: 'Cumprida' } })]);
 

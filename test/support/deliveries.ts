@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { CaBundle } from '#pki';
 import { pollUntil } from './poll.js';
 import { type Receiver, type Reply, startReceiver } from './receiver.js';
-import type { Simulator } from './simulator.js';
+import { resetAll } from './fixtures.js';
+import { type Simulator, startSimulator } from './simulator.js';
 
 /**
  * What a delivery suite needs against one simulator: receivers it closes after each test, a notification's
@@ -29,4 +30,21 @@ export function deliveryKit(sim: () => Simulator) {
       return response.body.notificacoes as Array<{ id: string; situacao: string }>;
     },
   };
+}
+
+/**
+ * A delivery suite on one real simulator: started once, reset before each test, its receivers closed after
+ * each and the simulator stopped at the end. `sim()` is the running simulator.
+ */
+export function simulatorSuite() {
+  let running: Simulator | undefined;
+  const sim = () => running!;
+  beforeAll(async () => {
+    running = await startSimulator();
+  });
+  const kit = deliveryKit(sim);
+  beforeEach(() => resetAll(sim()));
+  afterEach(() => kit.closeReceivers());
+  afterAll(() => running?.stop());
+  return { sim, ...kit };
 }

@@ -1,28 +1,13 @@
-import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { NoControlCharacters } from '#common';
+import { IntersectionType, OmitType, PartialType, PickType } from '@nestjs/swagger';
+import { IsInt, IsOptional } from 'class-validator';
 import { SubscriptionFieldsDto } from '../../business/subscriptions/subscription-fields.dto.js';
 
 /** `POST /portal/api/ext/webhook`. */
 export class CreateWebhookDto extends SubscriptionFieldsDto {}
 
-/** `PUT /portal/api/ext/webhook/{id}`: the portal's example repeats `id` in the body. */
-export class UpdateWebhookDto {
+/** `PUT /portal/api/ext/webhook/{id}`: the same fields, `evento` optional, and the portal's example repeats `id` in the body. */
+export class UpdateWebhookDto extends IntersectionType(OmitType(SubscriptionFieldsDto, ['evento'] as const), PartialType(PickType(SubscriptionFieldsDto, ['evento'] as const))) {
   @IsOptional()
   @IsInt()
   id?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  evento?: string;
-
-  @IsString()
-  endpoint: string;
-
-  /** Omitted keeps the current secret; `null` removes it. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @NoControlCharacters()
-  chaveSecreta?: string | null;
 }
