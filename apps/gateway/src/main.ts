@@ -1,3 +1,5 @@
+// Before anything else loads: see heap-growth.ts.
+import '../../../libs/runtime/src/heap-growth.js';
 import 'reflect-metadata';
 import type https from 'node:https';
 import { NestFactory } from '@nestjs/core';

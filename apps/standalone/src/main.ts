@@ -1,3 +1,5 @@
+// Before anything else loads: see heap-growth.ts.
+import '../../../libs/runtime/src/heap-growth.js';
 import 'reflect-metadata';
 import { exitOnConfigError } from '#config';
 import { expectListeners, onTermination } from '#runtime';

@@ -1,3 +1,5 @@
+// Before anything else loads: see heap-growth.ts.
+import '../../../libs/runtime/src/heap-growth.js';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { configureApp } from '#common';

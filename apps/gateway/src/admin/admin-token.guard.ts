@@ -6,7 +6,13 @@ import { AppConfig } from '#config';
 import { IS_PUBLIC } from '#common';
 import { adminError } from './admin-error.js';
 
-/** The admin API answers only to `Authorization: Bearer <ADMIN_TOKEN>` (scheme in any case). */
+/** Whether an `Authorization` header carries the admin token; the scheme is case-insensitive (RFC 9110 §11.1): `bearer`, `BEARER` and `Bearer` all name it. */
+export function carriesAdminToken(header: string | undefined, expected: Buffer): boolean {
+  const given = Buffer.from(/^bearer +(.*)$/i.exec(header ?? '')?.[1] ?? '');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The admin API answers only to `Authorization: Bearer <ADMIN_TOKEN>`. */
 @Injectable()
 export class AdminTokenGuard implements CanActivate {
   private readonly expected: Buffer;
@@ -20,10 +26,7 @@ export class AdminTokenGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    // The scheme is case-insensitive (RFC 9110 §11.1): `bearer`, `BEARER` and `Bearer` all name it.
-    const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
-    const given = Buffer.from(/^bearer +(.*)$/i.exec(header)?.[1] ?? '');
-    if (given.length === this.expected.length && timingSafeEqual(given, this.expected)) return true;
+    if (carriesAdminToken(context.switchToHttp().getRequest<Request>().headers.authorization, this.expected)) return true;
     throw adminError(401, 'Token de administração ausente ou inválido.');
   }
 }

@@ -9,7 +9,7 @@ import { ChavesAcessoController } from './chaves-acesso/chaves-acesso.controller
 import { PlataformaController } from './plataforma/plataforma.controller.js';
 import { AssinaturasController } from './assinaturas/assinaturas.controller.js';
 import { ConformidadeModule } from './conformidade/conformidade.module.js';
-import { EventosController } from './eventos/eventos.controller.js';
+import { EventosModule } from './eventos/eventos.module.js';
 import { IntervenientesController } from './intervenientes/intervenientes.controller.js';
 import { NotificacoesController } from './notificacoes/notificacoes.controller.js';
 import { NotificationsService } from './notificacoes/notifications.service.js';
@@ -24,11 +24,10 @@ import { ResetController } from './reset/reset.controller.js';
 import { ScenariosModule } from './scenarios/scenarios.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interveniente]), BusinessModule, AdminPkiModule, ScenariosModule, AccessKeysModule, ConformidadeModule],
+  imports: [TypeOrmModule.forFeature([Interveniente]), BusinessModule, AdminPkiModule, ScenariosModule, AccessKeysModule, ConformidadeModule, EventosModule],
   controllers: [
     IntervenientesController,
     AssinaturasController,
-    EventosController,
     NotificacoesController,
     RecibosController,
     RelogioController,

@@ -11,6 +11,16 @@ import { XML_TYPES, XmlResponseInterceptor } from './xml/xml-negotiation.js';
 
 export const BODY_LIMIT = '1mb';
 
+/** The one validation pipe's settings: unknown fields refused, bodies typed by their DTO, the portal's error body. */
+export function portalValidationPipe(): PortalValidationPipe {
+  return new PortalValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => new PortalValidationException(toFieldErrors(errors)),
+  });
+}
+
 /**
  * What every HTTP app of the simulator applies: the one validation pipe, the one error body, the body
  * size cap, JSON and XML in and out (SPEC §5, §8), pino. `main.ts` and the e2e tests both call it, so tests run what production runs.
@@ -28,14 +38,7 @@ export function configureApp(
   express.use(parseXmlBody);
   express.use(refuseHostileBodies);
   app.useGlobalInterceptors(new XmlResponseInterceptor(app.get(Reflector)));
-  app.useGlobalPipes(
-    new PortalValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => new PortalValidationException(toFieldErrors(errors)),
-    }),
-  );
+  app.useGlobalPipes(portalValidationPipe());
   app.useGlobalFilters(new PortalExceptionFilter(genericErrorCode));
   // A process that orders its own shutdown (the gateway: listeners before Redis and PostgreSQL) opts out.
   if (shutdownHooks) app.enableShutdownHooks();

@@ -1,0 +1,45 @@
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import type { EventPayload, RecipientType } from '#catalog';
+import { IsPayload } from './is-payload.js';
+
+export class DestinatarioDto {
+  @IsIn(['UF', 'ORGAO', 'NI'])
+  tipo: RecipientType;
+
+  /** UF (`SP`), órgão (`ANVISA`) or NI (CNPJ/CPF). */
+  @IsString()
+  @Length(2, 20)
+  id: string;
+}
+
+export class EmitirEventoDto {
+  @IsString()
+  evento: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => DestinatarioDto)
+  destinatarios: DestinatarioDto[];
+
+  /**
+   * The notification body (an object, or an array where the event's is one); its time field is filled with
+   * the simulated time when absent. Without it, a valid example body is generated from `seed`.
+   */
+  @IsOptional()
+  @IsPayload()
+  payload?: EventPayload;
+
+  /** `false` sends a payload that breaks the event's schema, for receivers' negative tests. */
+  @IsOptional()
+  @IsBoolean()
+  validarPayload?: boolean;
+
+  /** Seed of the generated example body (same seed, same body). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2 ** 31 - 1)
+  seed?: number;
+}
