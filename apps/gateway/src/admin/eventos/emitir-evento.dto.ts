@@ -3,8 +3,10 @@ import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Le
 import type { EventPayload, RecipientType } from '#catalog';
 import { IsPayload } from './is-payload.js';
 
+export const RECIPIENT_TYPES: readonly RecipientType[] = ['UF', 'ORGAO', 'NI'];
+
 export class DestinatarioDto {
-  @IsIn(['UF', 'ORGAO', 'NI'])
+  @IsIn(RECIPIENT_TYPES)
   tipo: RecipientType;
 
   /** UF (`SP`), órgão (`ANVISA`) or NI (CNPJ/CPF). */

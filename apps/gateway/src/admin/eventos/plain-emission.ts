@@ -1,0 +1,40 @@
+import { RECIPIENT_TYPES } from './emitir-evento.dto.js';
+import type { EmitirEventoDto } from './emitir-evento.dto.js';
+import { isPayload, isPlainObject } from './is-payload.js';
+
+const FIELDS = new Set(['evento', 'destinatarios', 'payload', 'validarPayload', 'seed']);
+const RECIPIENT_FIELDS = new Set(['tipo', 'id']);
+// Printable ASCII only: there the validator's length (which counts a surrogate pair once) is the string's.
+const RECIPIENT_ID = /^[\x20-\x7e]{2,20}$/;
+const MAX_SEED = 2 ** 31 - 1;
+
+const onlyKnownKeys = (value: Record<string, unknown>, known: Set<string>) => Object.keys(value).every((key) => known.has(key));
+
+function isPlainRecipient(value: unknown): boolean {
+  return (
+    isPlainObject(value) &&
+    onlyKnownKeys(value, RECIPIENT_FIELDS) &&
+    RECIPIENT_TYPES.includes(value.tipo as never) &&
+    typeof value.id === 'string' &&
+    RECIPIENT_ID.test(value.id)
+  );
+}
+
+/**
+ * The common, unmistakably valid `EmitirEventoDto` body, checked without class-validator: what it accepts
+ * the validation pipe accepts too, unchanged (a spec holds the two side by side). Anything it does not
+ * recognise (a null, a non-ASCII id, an unknown field) is left to the pipe, which names what is wrong.
+ */
+export function isPlainEmission(body: unknown): body is EmitirEventoDto {
+  if (!isPlainObject(body) || !onlyKnownKeys(body, FIELDS)) return false;
+  const { evento, destinatarios, payload, validarPayload, seed } = body;
+  return (
+    typeof evento === 'string' &&
+    Array.isArray(destinatarios) &&
+    destinatarios.length > 0 &&
+    destinatarios.every(isPlainRecipient) &&
+    (payload === undefined || isPayload(payload)) &&
+    (validarPayload === undefined || typeof validarPayload === 'boolean') &&
+    (seed === undefined || (Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) <= MAX_SEED))
+  );
+}
