@@ -4,6 +4,8 @@ import type { EventPayload, RecipientType } from '#catalog';
 import { IsPayload } from './is-payload.js';
 
 export const RECIPIENT_TYPES: readonly RecipientType[] = ['UF', 'ORGAO', 'NI'];
+export const RECIPIENT_ID_LENGTH = { min: 2, max: 20 } as const;
+export const MAX_SEED = 2 ** 31 - 1;
 
 export class DestinatarioDto {
   @IsIn(RECIPIENT_TYPES)
@@ -11,7 +13,7 @@ export class DestinatarioDto {
 
   /** UF (`SP`), órgão (`ANVISA`) or NI (CNPJ/CPF). */
   @IsString()
-  @Length(2, 20)
+  @Length(RECIPIENT_ID_LENGTH.min, RECIPIENT_ID_LENGTH.max)
   id: string;
 }
 
@@ -42,6 +44,6 @@ export class EmitirEventoDto {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(2 ** 31 - 1)
+  @Max(MAX_SEED)
   seed?: number;
 }

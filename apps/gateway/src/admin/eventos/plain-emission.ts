@@ -1,12 +1,10 @@
-import { RECIPIENT_TYPES } from './emitir-evento.dto.js';
-import type { EmitirEventoDto } from './emitir-evento.dto.js';
+import { type EmitirEventoDto, MAX_SEED, RECIPIENT_ID_LENGTH, RECIPIENT_TYPES } from './emitir-evento.dto.js';
 import { isPayload, isPlainObject } from './is-payload.js';
 
 const FIELDS = new Set(['evento', 'destinatarios', 'payload', 'validarPayload', 'seed']);
 const RECIPIENT_FIELDS = new Set(['tipo', 'id']);
 // Printable ASCII only: there the validator's length (which counts a surrogate pair once) is the string's.
-const RECIPIENT_ID = /^[\x20-\x7e]{2,20}$/;
-const MAX_SEED = 2 ** 31 - 1;
+const RECIPIENT_ID = new RegExp(`^[\\x20-\\x7e]{${RECIPIENT_ID_LENGTH.min},${RECIPIENT_ID_LENGTH.max}}$`);
 
 const onlyKnownKeys = (value: Record<string, unknown>, known: Set<string>) => Object.keys(value).every((key) => known.has(key));
 
