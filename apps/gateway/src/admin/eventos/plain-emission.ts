@@ -1,8 +1,14 @@
-import { type EmitirEventoDto, MAX_SEED, RECIPIENT_ID_LENGTH, RECIPIENT_TYPES } from './emitir-evento.dto.js';
+import { getMetadataStorage } from 'class-validator';
+import { DestinatarioDto, EmitirEventoDto, MAX_SEED, RECIPIENT_ID_LENGTH, RECIPIENT_TYPES } from './emitir-evento.dto.js';
 import { isPayload, isPlainObject } from './is-payload.js';
 
-const FIELDS = new Set(['evento', 'destinatarios', 'payload', 'validarPayload', 'seed']);
-const RECIPIENT_FIELDS = new Set(['tipo', 'id']);
+/** The fields a DTO declares to class-validator: the whitelist the pipe holds bodies to. */
+function declaredFields(dto: new () => object): Set<string> {
+  return new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false).map((metadata) => metadata.propertyName));
+}
+
+const FIELDS = declaredFields(EmitirEventoDto);
+const RECIPIENT_FIELDS = declaredFields(DestinatarioDto);
 // Printable ASCII only: there the validator's length (which counts a surrogate pair once) is the string's.
 const RECIPIENT_ID = new RegExp(`^[\\x20-\\x7e]{${RECIPIENT_ID_LENGTH.min},${RECIPIENT_ID_LENGTH.max}}$`);
 
